@@ -1,0 +1,26 @@
+// Bundles the server (two entry points: the language server and the linter CLI) and the VS Code
+// client. tsc -b only type-checks; these bundles are what ships.
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+
+const { version } = JSON.parse(await readFile(new URL('./server/package.json', import.meta.url), 'utf8'));
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser and vscode-languageserver-types ship UMD builds that esbuild cannot follow; take their ESM.
+  mainFields: ['module', 'main'],
+  sourcemap: production ? false : 'linked',
+  define: { __VERSION__: JSON.stringify(version) },
+  minify: production,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lint/main.ts' }, outdir: 'server/out' }),
+  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] }),
+]);
+await Promise.all(['server/out/server.js', 'server/out/lint.js'].map((f) => chmod(f, 0o755)));

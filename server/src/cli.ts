@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// ecs-taskdef-language-server: picks the transport and starts the server. Nothing but protocol
+// messages is ever written to stdout once a transport is chosen.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+import { TOOL_NAME, VERSION } from './version';
+
+const HELP = `Usage: ${TOOL_NAME} --stdio | --node-ipc | --socket=<port>
+
+Language server for Amazon ECS task definitions (JSON). Start it from an LSP client.
+
+Options:
+  --stdio          talk LSP over stdin/stdout
+  --node-ipc       talk LSP over Node's IPC channel (VS Code)
+  --socket=<port>  talk LSP over a TCP socket
+  -v, --version    print the version
+  -h, --help       print this help`;
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${VERSION}\n`);
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${HELP}\n`);
+} else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.stderr.write(`${TOOL_NAME}: choose a transport.\n\n${HELP}\n`);
+  process.exitCode = 2;
+} else {
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+
+/** The linter's output formats. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** The parsed command line. */
+export interface LintArgs {
+  format: OutputFormat;
+  offline: boolean;
+  account?: string;
+  region?: string;
+  profile?: string;
+  exitZero: boolean;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+/** A command line that cannot be run; the message is for the user. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
+
+Lints Amazon ECS task definitions (register-task-definition input, describe-task-definition
+output, or Terraform container-definition arrays). Directories are searched for files that are
+task definitions; files named explicitly are always linted.
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --account ID              the task's 12-digit account when no role ARN names it
+  --region REGION           the task's region when no awslogs-region names it
+  --profile NAME            AWS profile for account-aware checks
+  --offline                 make no AWS calls
+  --exit-zero               exit 0 even when errors are found
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+
+/** Parses argv (without node and the script). */
+export function parseLintArgs(argv: string[]): LintArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        offline: { type: 'boolean', default: false },
+        account: { type: 'string' },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        'exit-zero': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
+  if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
+  if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region)) throw new UsageError(`--region must be a region name such as eu-west-1, not "${values.region}".`);
+  if (!values.help && !values.version && positionals.length === 0) throw new UsageError('No files given. Name task definition files, directories or globs.');
+  return {
+    format,
+    offline: values.offline as boolean,
+    account: values.account,
+    region: values.region,
+    profile: values.profile,
+    exitZero: values['exit-zero'] as boolean,
+    help: values.help as boolean,
+    version: values.version as boolean,
+    paths: positionals,
+  };
+}

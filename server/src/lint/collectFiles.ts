@@ -1,0 +1,53 @@
+// Turns the command line's paths into the files to lint: named files as they are, directories and
+// globs searched for files that look like task definitions.
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import picomatch from 'picomatch';
+
+/** A file to lint and whether the user named it (named files are linted whatever they hold). */
+export interface LintTarget {
+  path: string;
+  explicit: boolean;
+}
+
+/** A path that does not exist and is no glob. */
+export class MissingPathError extends Error {}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', 'cdk.out', '.aws-sam']);
+const CANDIDATE = /\.(json|jsonc)$/i;
+
+/** Expands paths, directories and globs, in a stable order without duplicates. */
+export async function collectFiles(paths: string[], cwd: string): Promise<LintTarget[]> {
+  const targets = new Map<string, LintTarget>();
+  const add = (path: string, explicit: boolean) => {
+    const existing = targets.get(path);
+    if (!existing || (explicit && !existing.explicit)) targets.set(path, { path, explicit });
+  };
+  for (const path of paths) {
+    const info = await stat(join(cwd, path)).catch(() => undefined);
+    if (info?.isFile()) add(path, true);
+    else if (info?.isDirectory()) for (const file of await walk(cwd, path)) add(file, false);
+    else if (picomatch.scan(path).isGlob) {
+      const { base } = picomatch.scan(path);
+      const matches = picomatch(path, { dot: false });
+      for (const file of await walk(cwd, base || '.')) if (matches(file)) add(file, false);
+    } else throw new MissingPathError(`${path}: no such file or directory`);
+  }
+  return [...targets.values()];
+}
+
+async function walk(cwd: string, dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [dir];
+  while (pending.length) {
+    const current = pending.shift()!;
+    const entries = await readdir(join(cwd, current), { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const path = relative(cwd, join(cwd, current, entry.name)) || entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(path);
+      else if (entry.isFile() && CANDIDATE.test(entry.name)) found.push(path);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,60 @@
+// Hover on a property name or value: what the member is for (our words), its type, whether it is
+// required, its allowed values, and the AWS API reference page of the structure it belongs to.
+import { getLocation, type JSONPath } from 'jsonc-parser';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
+import { taskPath, type TaskDefinitionModel } from './model';
+import { DESCRIPTIONS } from './shape/descriptions';
+import { apiReferenceUrl, enumValues, formatType, memberOf, requiredMembers, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
+
+/** The hover for the property at a position, if it is one the model knows. */
+export function hoverFromModel(doc: TextDocument, model: TaskDefinitionModel, position: Position, markdown: boolean): Hover | undefined {
+  if (!model.kind) return undefined;
+  const offset = doc.offsetAt(position);
+  const location = getLocation(model.text, offset);
+  const node = location.previousNode;
+  if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
+  const path = taskPath(model, location.path);
+  const owner = path && owningStructure(model, path);
+  if (!owner) return undefined;
+  return {
+    contents: memberDocumentation(owner.structure, owner.member, markdown),
+    range: { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) },
+  };
+}
+
+/** The structure and member a path ends in; array indices after the member are skipped. */
+function owningStructure(model: TaskDefinitionModel, path: JSONPath): { structure: string; member: string } | undefined {
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === 'number') end--;
+  if (end === 0) return undefined;
+  const parent = typeAtPath(model.kind!, path.slice(0, end - 1));
+  const member = path[end - 1] as string;
+  if (!parent || typeof parent === 'string' || !('structure' in parent) || !memberOf(parent.structure, member)) return undefined;
+  return { structure: parent.structure, member };
+}
+
+/** Documentation of one member, as markdown or plain text. */
+export function memberDocumentation(structureName: string, member: string, markdown: boolean): MarkupContent {
+  const shape = memberOf(structureName, member)!;
+  const description = DESCRIPTIONS[`${structureName}.${member}`];
+  const required = requiredMembers(structureName).includes(member);
+  const allowed = allowedValues(shape.type);
+  const url = apiReferenceUrl(structureName);
+  const code = (s: string) => (markdown ? `\`${s}\`` : s);
+  const lines = [
+    markdown ? `**${member}**: ${formatType(shape.type)}${required ? ' (required)' : ''}` : `${member}: ${formatType(shape.type)}${required ? ' (required)' : ''}`,
+    ...(description ? ['', markdown ? description : description.replace(/`/g, '')] : []),
+    ...(allowed ? ['', `Allowed values: ${allowed.map(code).join(', ')}`] : []),
+    '',
+    markdown ? `[${structureName} in the Amazon ECS API reference](${url})` : `${structureName}: ${url}`,
+  ];
+  return { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: lines.join('\n') };
+}
+
+function allowedValues(type: TypeRef): string[] | undefined {
+  if (typeof type === 'string') return type === 'boolean' ? ['true', 'false'] : undefined;
+  if ('enum' in type) return enumValues(type.enum);
+  if ('list' in type) return allowedValues(type.list);
+  return undefined;
+}

@@ -1,0 +1,58 @@
+// The analysis core's facade: what the language server, the CLI and the tests call. Pure: it
+// imports no editor, protocol connection or AWS code.
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
+import { analyzeModel } from './analyze';
+import { completeFromModel, type CompletionCapabilities } from './complete';
+import type { Finding } from './findings';
+import { hoverFromModel } from './hover';
+import { parseTaskDefinition, type RecognitionHints, type TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
+import { quickFixes, type QuickFixCapabilities } from './quickFixes';
+
+export type { CompletionCapabilities } from './complete';
+export type { Finding, FixData, Severity, DiagnosticData } from './findings';
+export { toDiagnostic, DIAGNOSTIC_SOURCE, RULE_DOCS_BASE } from './findings';
+export type { TaskDefinitionModel, RecognitionHints, DocumentKind } from './model';
+export type { AnalysisOptions } from './options';
+export { DEFAULT_ANALYSIS_OPTIONS } from './options';
+export type { QuickFixCapabilities } from './quickFixes';
+export { allRules } from './rules';
+export type { Rule } from './rules/rule';
+
+/** Everything an editor or linter asks of a task definition. */
+export interface TaskDefinitionService {
+  /** The document's model, parsed once per version and hints. */
+  parse(doc: TextDocument, hints: RecognitionHints): TaskDefinitionModel;
+  /** All findings; none for a document that is not a task definition. */
+  analyze(doc: TextDocument, hints: RecognitionHints, options: AnalysisOptions): Finding[];
+  /** Completion items at a position. */
+  complete(doc: TextDocument, hints: RecognitionHints, position: Position, capabilities: CompletionCapabilities): CompletionList;
+  /** Hover at a position. */
+  hover(doc: TextDocument, hints: RecognitionHints, position: Position, markdown: boolean): Hover | undefined;
+  /** Code actions for diagnostics this service produced. */
+  quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabilities: QuickFixCapabilities): CodeAction[];
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void;
+}
+
+/** Creates the service; it caches one model per open document. */
+export function createTaskDefinitionService(): TaskDefinitionService {
+  const models = new Map<string, { version: number; hints: string; model: TaskDefinitionModel }>();
+  const parse = (doc: TextDocument, hints: RecognitionHints) => {
+    const key = `${hints.containerDefinitionsFile ? 1 : 0}${hints.forced ? 1 : 0}`;
+    const cached = models.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.hints === key) return cached.model;
+    const model = parseTaskDefinition(doc.getText(), hints);
+    models.set(doc.uri, { version: doc.version, hints: key, model });
+    return model;
+  };
+  return {
+    parse,
+    analyze: (doc, hints, options) => analyzeModel(doc, parse(doc, hints), options),
+    complete: (doc, hints, position, capabilities) => completeFromModel(doc, parse(doc, hints), position, capabilities),
+    hover: (doc, hints, position, markdown) => hoverFromModel(doc, parse(doc, hints), position, markdown),
+    quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
+    forget: (uri) => void models.delete(uri),
+  };
+}

@@ -1,0 +1,64 @@
+import type { Node } from 'jsonc-parser';
+import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, type ArnProblem } from '../arn';
+import type { Finding } from '../findings';
+import { findValue } from '../jsonTree';
+import type { SecretReference } from '../model';
+import { isTemplated } from '../template';
+import { nodeRange, replaceStringFix } from './fixBuilders';
+import type { Rule, RuleContext } from './rule';
+
+export const arnMalformed: Rule = {
+  id: 'arn-malformed',
+  title: 'Malformed ARN or parameter name',
+  description:
+    'Reports a secret reference or role that breaks the ARN grammar: the wrong number of fields, an unknown partition, a region or account of the wrong shape, `parameter:` or `parameter//` in an SSM ARN, a Secrets Manager JSON-key form with one or two extra fields instead of three, an ARN of another service in `valueFrom`, a non-role ARN as a role, or a bare parameter name SSM cannot have (invalid characters, levels without a leading `/`, a `:version` selector). ECS rejects these at registration or fails the task at start. Quick fixes correct `parameter:`/`parameter//` and pad the JSON-key form.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const reference of ctx.model.references) {
+      for (const problem of referenceProblems(reference)) findings.push(toFinding(ctx, reference.node, problem));
+    }
+    for (const key of ['executionRoleArn', 'taskRoleArn']) {
+      const node = findValue(ctx.model.task, key);
+      if (node?.type === 'string' && isArn(node.value)) {
+        for (const problem of checkRoleArn(node.value)) findings.push(toFinding(ctx, node, problem, key));
+      }
+    }
+    return findings;
+  },
+};
+
+function referenceProblems(reference: SecretReference): ArnProblem[] {
+  const { value, place } = reference;
+  if (place === 'registryCredentials') {
+    // Empty values, bare names and SSM ARNs are registry-credentials-invalid findings.
+    if (!isArn(value)) return [];
+    const arn = parseArn(value);
+    if (arn?.service === 'ssm') return [];
+    if (arn?.service === 'secretsmanager') return checkSecretArn(value, false);
+    return otherServiceProblems(value, 'credentialsParameter', 'a Secrets Manager secret ARN');
+  }
+  if (value === '') return [{ severity: 'error', message: 'valueFrom is empty; give the ARN of a Secrets Manager secret or the name or ARN of an SSM parameter.' }];
+  if (!isArn(value)) return checkParameterName(value);
+  const arn = parseArn(value);
+  if (arn?.service === 'secretsmanager') return checkSecretArn(value, true);
+  if (arn?.service === 'ssm') return checkParameterArn(value);
+  return otherServiceProblems(value, 'valueFrom', 'a Secrets Manager secret or SSM parameter');
+}
+
+function otherServiceProblems(value: string, member: string, expected: string): ArnProblem[] {
+  const arn = parseArn(value);
+  if (!arn) return checkSecretArn(value, false); // reports the field count
+  if (isTemplated(arn.service)) return [];
+  return [{ severity: 'error', message: `This is an ARN of the service "${arn.service}"; ${member} takes ${expected}.` }];
+}
+
+function toFinding(ctx: RuleContext, node: Node, problem: ArnProblem, member?: string): Finding {
+  return {
+    ruleId: 'arn-malformed',
+    severity: problem.severity,
+    message: member ? `${member}: ${problem.message}` : problem.message,
+    range: nodeRange(ctx, node),
+    fixes: problem.fix ? [replaceStringFix(ctx, node, problem.fix.value, problem.fix.title)] : undefined,
+  };
+}

@@ -1,0 +1,82 @@
+import type { Node } from 'jsonc-parser';
+import type { Finding } from '../findings';
+import { findArray, findProperty, findValue, keyOf } from '../jsonTree';
+import { describeContainer, type ContainerModel } from '../model';
+import { nodeRange } from './fixBuilders';
+import type { Rule, RuleContext } from './rule';
+
+/** A private ECR image: `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo` (SPEC.md EX-5). */
+const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/** Why a container needs the execution role, and the member that says so. */
+interface Need {
+  container: ContainerModel;
+  member: Node;
+  reason: string;
+}
+
+export const executionRoleMissing: Rule = {
+  id: 'execution-role-missing',
+  title: 'Execution role missing',
+  description:
+    'Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration ("When you are specifying container secrets, you must also specify a value for \'executionRoleArn\'"). The quick fix adds `executionRoleArn` with a role ARN in the task\'s account for you to complete.',
+  needsCatalog: false,
+  check(ctx) {
+    const task = ctx.model.task;
+    if (!task || hasExecutionRole(task)) return [];
+    const needs = ctx.model.containers.flatMap((c) => needsOf(c, ctx.facts.fargate));
+    if (needs.length === 0) return [];
+    const [first] = needs;
+    const others = needs.length - 1;
+    const more = others === 0 ? '' : ` (and ${others} more ${others === 1 ? 'place' : 'places'})`;
+    const finding: Finding = {
+      ruleId: 'execution-role-missing',
+      severity: 'error',
+      message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but the task has no "executionRoleArn".`,
+      range: nodeRange(ctx, first.member),
+      fixes: [{ kind: 'insertExecutionRole', title: 'Add "executionRoleArn"', roleArn: placeholderRoleArn(ctx) }],
+    };
+    return [finding];
+  },
+};
+
+function hasExecutionRole(task: Node): boolean {
+  const property = findProperty(task, 'executionRoleArn');
+  if (!property) return false;
+  // A member whose value is unreadable (an unquoted placeholder) is there; invalid-json reports it.
+  const value = property.children?.[1];
+  return value === undefined || (value.type !== 'null' && value.value !== '');
+}
+
+function needsOf(container: ContainerModel, fargate: boolean): Need[] {
+  const needs: Need[] = [];
+  const key = (object: Node | undefined, name: string) => {
+    const property = findProperty(object, name);
+    return property ? keyOf(property) : undefined;
+  };
+  const add = (member: Node | undefined, reason: string) => member && needs.push({ container, member, reason });
+  const logConfiguration = findValue(container.node, 'logConfiguration');
+  if (findArray(container.node, 'secrets').length) add(key(container.node, 'secrets'), 'has "secrets" to fetch');
+  if (findArray(logConfiguration, 'secretOptions').length) add(key(logConfiguration, 'secretOptions'), 'has log "secretOptions" to fetch');
+  if (findValue(container.node, 'repositoryCredentials')?.type === 'object') add(key(container.node, 'repositoryCredentials'), 'pulls with "repositoryCredentials"');
+  if (findArray(container.node, 'environmentFiles').length) add(key(container.node, 'environmentFiles'), 'loads "environmentFiles" from S3');
+  if (fargate) {
+    const logDriver = findValue(logConfiguration, 'logDriver');
+    if (logDriver?.value === 'awslogs') add(logDriver, 'logs with awslogs on Fargate');
+    if (container.image && PRIVATE_ECR_IMAGE.test(container.image)) add(findValue(container.node, 'image'), 'pulls a private ECR image on Fargate');
+  }
+  return needs;
+}
+
+/** A role ARN snippet in the task's account and partition; the parts not known are placeholders. */
+function placeholderRoleArn(ctx: RuleContext): string {
+  const { account, partition } = ctx.facts;
+  return account
+    ? `arn:${partition}:iam::${account}:role/\${1:ecsTaskExecutionRole}`
+    : `arn:${partition}:iam::\${1:111122223333}:role/\${2:ecsTaskExecutionRole}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+

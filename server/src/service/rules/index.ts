@@ -1,0 +1,31 @@
+import { arnMalformed } from './arnMalformed';
+import { crossAccountReference } from './crossAccountReference';
+import { describeOutput } from './describeOutput';
+import { executionRoleMissing } from './executionRoleMissing';
+import { invalidEnumValue } from './invalidEnumValue';
+import { invalidJson } from './invalidJson';
+import { missingRequired } from './missingRequired';
+import { registryCredentialsInvalid } from './registryCredentialsInvalid';
+import type { Rule } from './rule';
+import { secretNameConflict } from './secretNameConflict';
+import { shortParameterName } from './shortParameterName';
+import { typeMismatch } from './typeMismatch';
+import { unknownProperty } from './unknownProperty';
+import { valueFromInEnvironment } from './valueFromInEnvironment';
+
+/** Every rule, in the order their findings are listed. */
+export const allRules: readonly Rule[] = [
+  invalidJson,
+  describeOutput,
+  missingRequired,
+  unknownProperty,
+  typeMismatch,
+  invalidEnumValue,
+  executionRoleMissing,
+  arnMalformed,
+  crossAccountReference,
+  registryCredentialsInvalid,
+  shortParameterName,
+  secretNameConflict,
+  valueFromInEnvironment,
+];

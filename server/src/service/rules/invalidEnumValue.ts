@@ -1,0 +1,30 @@
+import { closestNames } from '../closestName';
+import type { Finding } from '../findings';
+import { enumValues } from '../shape/taskDefinitionShape';
+import { nodeRange, replaceStringFix } from './fixBuilders';
+import type { Rule } from './rule';
+
+export const invalidEnumValue: Rule = {
+  id: 'invalid-enum-value',
+  title: 'Value not among the allowed values',
+  description:
+    'Reports a string that is not one of the values the ECS API allows for that property, such as `networkMode: "default"` or `logDriver: "logentries"`. Values are case-sensitive. The message lists the allowed values, and a quick fix offers the closest one.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const issue of ctx.schemaIssues()) {
+      if (issue.kind !== 'enum') continue;
+      const values = enumValues(issue.enumName);
+      const value = issue.node.value as string;
+      const [best] = closestNames(value, values, 1);
+      findings.push({
+        ruleId: 'invalid-enum-value',
+        severity: 'error',
+        message: `"${value}" is not a valid ${issue.member}; allowed values: ${values.join(', ')}.`,
+        range: nodeRange(ctx, issue.node),
+        fixes: best ? [replaceStringFix(ctx, issue.node, best, `Change to "${best}"`)] : undefined,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,19 @@
+/** Every rule id. An id is stable forever and never reused for another rule. */
+export const RULE_IDS = [
+  'invalid-json',
+  'unknown-property',
+  'type-mismatch',
+  'invalid-enum-value',
+  'missing-required',
+  'execution-role-missing',
+  'arn-malformed',
+  'cross-account-reference',
+  'registry-credentials-invalid',
+  'short-parameter-name',
+  'secret-name-conflict',
+  'value-from-in-environment',
+  'describe-output',
+] as const;
+
+/** A rule id, e.g. `execution-role-missing`. */
+export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,49 @@
+import type { Node } from 'jsonc-parser';
+import type { Finding } from '../findings';
+import { findArray, findValue, pathOf } from '../jsonTree';
+import { describeContainer } from '../model';
+import { nodeRange } from './fixBuilders';
+import type { Rule } from './rule';
+
+export const secretNameConflict: Rule = {
+  id: 'secret-name-conflict',
+  title: 'Secret name used twice',
+  description:
+    'Reports a variable name that a container sets both in `secrets` and in `environment`, which ECS rejects at registration ("The secret name must be unique and not shared with any new or existing environment variables"); a quick fix removes the `environment` entry. The same name twice in `secrets` is a warning: only one of the values reaches the container.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const container of ctx.model.containers) {
+      const environment = new Map<string, Node>();
+      for (const entry of findArray(container.node, 'environment')) {
+        const name = findValue(entry, 'name');
+        if (name?.type === 'string') environment.set(name.value, entry);
+      }
+      const seen = new Set<string>();
+      for (const entry of findArray(container.node, 'secrets')) {
+        const name = findValue(entry, 'name');
+        if (name?.type !== 'string') continue;
+        const envEntry = environment.get(name.value);
+        if (envEntry) {
+          findings.push({
+            ruleId: 'secret-name-conflict',
+            severity: 'error',
+            message: `"${name.value}" is set in both "secrets" and "environment" of ${describeContainer(container)}; ECS rejects the task definition. Keep one.`,
+            range: nodeRange(ctx, name),
+            fixes: [{ kind: 'removeMember', title: `Remove "${name.value}" from "environment"`, path: pathOf(envEntry) }],
+          });
+        }
+        if (seen.has(name.value)) {
+          findings.push({
+            ruleId: 'secret-name-conflict',
+            severity: 'warning',
+            message: `"${name.value}" appears twice in "secrets" of ${describeContainer(container)}; only one of them reaches the container.`,
+            range: nodeRange(ctx, name),
+          });
+        }
+        seen.add(name.value);
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,33 @@
+import { checkParameterName, formatParameterArn, isArn } from '../arn';
+import type { Finding } from '../findings';
+import { isTemplated } from '../template';
+import { nodeRange, replaceStringFix } from './fixBuilders';
+import type { Rule } from './rule';
+
+export const shortParameterName: Rule = {
+  id: 'short-parameter-name',
+  title: 'Bare SSM parameter name',
+  description:
+    'Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task\'s own region, and the execution role\'s policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, or the settings), a quick fix expands the name to the full ARN.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    const { account, region, partition } = ctx.facts;
+    for (const reference of ctx.model.references) {
+      const { value } = reference;
+      if (reference.place === 'registryCredentials' || value === '' || isArn(value) || isTemplated(value)) continue;
+      if (checkParameterName(value).length) continue; // arn-malformed reports it
+      const arn = account && region ? formatParameterArn(partition, region, account, value) : undefined;
+      findings.push({
+        ruleId: 'short-parameter-name',
+        severity: 'information',
+        message: arn
+          ? `"${value}" is a bare SSM parameter name, read from the task's region only; its ARN is ${arn}.`
+          : `"${value}" is a bare SSM parameter name, read from the task's region only; prefer the parameter's full ARN.`,
+        range: nodeRange(ctx, reference.node),
+        fixes: arn ? [replaceStringFix(ctx, reference.node, arn, 'Expand to the parameter\'s ARN')] : undefined,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,64 @@
+import type { Node } from 'jsonc-parser';
+import type { Finding } from '../findings';
+import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/taskDefinitionShape';
+import { nodeRange, replaceStringFix } from './fixBuilders';
+import type { Rule } from './rule';
+
+const ARTICLES: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array' };
+
+export const typeMismatch: Rule = {
+  id: 'type-mismatch',
+  title: 'Value of the wrong JSON type',
+  description:
+    'Reports a value whose JSON type differs from the ECS API: container `cpu`, `memory` and ports are integers while task-level `cpu` and `memory` are strings; `secrets` and `portMappings` are arrays; `dockerLabels` and log options are maps of strings. The AWS CLI rejects the request before sending it ("Invalid type for parameter"). Where the value only needs its quotes added or removed, a quick fix does that.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const issue of ctx.schemaIssues()) {
+      if (issue.kind !== 'type') continue;
+      const { node, expected, member } = issue;
+      const finding: Finding = {
+        ruleId: 'type-mismatch',
+        severity: 'error',
+        message: describeMismatch(node, expected, member, issue.structure === ROOT_STRUCTURE),
+        range: nodeRange(ctx, node),
+      };
+      const fixed = requote(node, expected);
+      if (fixed !== undefined) {
+        const oldText = ctx.model.text.slice(node.offset, node.offset + node.length);
+        finding.fixes = [
+          typeof fixed === 'string' && node.type !== 'string'
+            ? replaceStringFix(ctx, node, fixed, `Write ${JSON.stringify(fixed)}`)
+            : { kind: 'replaceText', title: `Write ${String(fixed)}`, range: nodeRange(ctx, node), oldText, newText: String(fixed), preferred: true },
+        ];
+      }
+      findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+function actualKind(node: Node): string {
+  return node.type === 'string' ? 'a string' : node.type === 'number' ? (Number.isInteger(node.value) ? 'a number' : 'a decimal number') : ARTICLES[node.type] ?? node.type;
+}
+
+function describeMismatch(node: Node, expected: TypeRef, member: string, atTaskLevel: boolean): string {
+  const where = atTaskLevel && (member === 'cpu' || member === 'memory') ? `Task-level "${member}"` : `"${member}"`;
+  const fixed = requote(node, expected);
+  const hint = fixed === undefined ? '' : typeof fixed === 'string' ? `: write ${JSON.stringify(fixed)}` : `: write ${fixed} without quotes`;
+  const wanted = expected === 'integer' ? 'an integer' : typeof expected === 'string' || 'enum' in expected ? ARTICLES[jsonKindOf(expected)] : `${ARTICLES[jsonKindOf(expected)]} (${formatType(expected)})`;
+  return `${where} must be ${wanted}, not ${actualKind(node)}${hint}.`;
+}
+
+/** The value with quotes added or removed, when that alone makes it the right type. */
+function requote(node: Node, expected: TypeRef): string | number | boolean | undefined {
+  const kind = jsonKindOf(expected);
+  if (node.type === 'string') {
+    const text = (node.value as string).trim();
+    if (expected === 'integer' && /^-?\d+$/.test(text)) return Number(text);
+    if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+    return undefined;
+  }
+  if (kind === 'string' && (node.type === 'number' || node.type === 'boolean')) return String(node.value);
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import type { Finding } from '../findings';
+import { findArray, findProperty, findString, keyOf, pathOf } from '../jsonTree';
+import { nodeRange } from './fixBuilders';
+import type { Rule } from './rule';
+
+export const valueFromInEnvironment: Rule = {
+  id: 'value-from-in-environment',
+  title: 'valueFrom in environment',
+  description:
+    'Reports an `environment` entry with `valueFrom`. Environment entries take a literal `value`; secret references belong in `secrets`, and the AWS CLI and SDKs reject the request ("Unexpected key \'valueFrom\'"). The quick fix moves the entry into the container\'s `secrets`.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const container of ctx.model.containers) {
+      for (const entry of findArray(container.node, 'environment')) {
+        const property = findProperty(entry, 'valueFrom');
+        if (!property) continue;
+        const name = findString(entry, 'name') ?? 'this variable';
+        findings.push({
+          ruleId: 'value-from-in-environment',
+          severity: 'error',
+          message: `"environment" entries take a literal "value"; move ${name === 'this variable' ? name : `"${name}"`} to "secrets" to have ECS fetch it from valueFrom.`,
+          range: nodeRange(ctx, keyOf(property)),
+          fixes: [{ kind: 'moveToSecrets', title: 'Move to "secrets"', path: pathOf(entry) }],
+        });
+      }
+    }
+    return findings;
+  },
+};

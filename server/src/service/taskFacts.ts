@@ -1,0 +1,38 @@
+import { isAccountId, parseArn, partitionOfRegion } from './arn';
+import { findArray, findString, findValue } from './jsonTree';
+import type { TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
+
+/** What a task definition says, directly or through the host, about where it runs. */
+export interface TaskFacts {
+  /** The task's account: from executionRoleArn, then taskRoleArn, then the host (SPEC.md VF-4). */
+  account?: string;
+  /** Where the account came from, for messages. */
+  accountSource?: 'executionRoleArn' | 'taskRoleArn' | 'settings';
+  /** The task's region: an `awslogs-region`, then the host's region. */
+  region?: string;
+  /** The partition of the role ARNs, else of the region. */
+  partition: string;
+  /** `requiresCompatibilities` includes FARGATE. */
+  fargate: boolean;
+}
+
+/** Derives the task's account, region, partition and launch type once per analysis. */
+export function deriveTaskFacts(model: TaskDefinitionModel, options: AnalysisOptions): TaskFacts {
+  const task = model.task;
+  const roles = (['executionRoleArn', 'taskRoleArn'] as const).map((key) => ({ key, arn: parseArn(findString(task, key) ?? '') }));
+  const fromRole = roles.find((r) => isAccountId(r.arn?.account));
+  const account = fromRole?.arn?.account ?? (isAccountId(options.account) ? options.account : undefined);
+  const accountSource = fromRole ? fromRole.key : account ? 'settings' : undefined;
+
+  const logRegion = model.containers
+    .map((c) => findString(findValue(findValue(c.node, 'logConfiguration'), 'options'), 'awslogs-region'))
+    .find((r) => r !== undefined && /^([a-z]+-)+\d+$/.test(r));
+  const region = logRegion ?? (options.region || undefined);
+
+  const rolePartition = roles.map((r) => r.arn?.partition).find((p) => p !== undefined && /^aws(-[a-z]+)*$/.test(p));
+  const partition = rolePartition ?? (region ? partitionOfRegion(region) : 'aws');
+
+  const fargate = findArray(task, 'requiresCompatibilities').some((n) => n.value === 'FARGATE');
+  return { account, accountSource, region, partition, fargate };
+}
