@@ -1,12 +1,12 @@
 // Code actions from the diagnostics a client sends back: every fix is rebuilt from the diagnostic's
 // `data` and the current text, so the server keeps no state between publishing and fixing.
-import { findNodeAtLocation, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData } from './findings';
 import { findProperty, findValue } from './jsonTree';
 import { MODEL } from './shape/taskDefinitionShape';
-import { appendToArray, dedent, detectFormatting, diffEdit, setValue } from './textEdits';
+import { appendElement, dedent, detectLayout, diffEdit, insertProperty, nodeAt, removeAt, type Layout } from './textEdits';
 
 /** What the client can apply. */
 export interface QuickFixCapabilities {
@@ -15,7 +15,7 @@ export interface QuickFixCapabilities {
 }
 
 /** A text edit whose text may also be offered as a snippet. */
-interface FixEdit extends TextEdit {
+export interface FixEdit extends TextEdit {
   snippet?: string;
 }
 
@@ -60,8 +60,7 @@ function toWorkspaceEdit(doc: TextDocument, edits: FixEdit[], capabilities: Quic
 /** The edits of one fix against the current text; undefined when it no longer applies. */
 export function fixEdits(doc: TextDocument, fix: FixData): FixEdit[] | undefined {
   const text = doc.getText();
-  const formatting = detectFormatting(text);
-  const root = parseTree(text);
+  const layout = detectLayout(text);
   const single = (next: string | undefined) => {
     const edit = next === undefined ? undefined : diffEdit(doc, next);
     return edit ? [edit] : undefined;
@@ -70,15 +69,15 @@ export function fixEdits(doc: TextDocument, fix: FixData): FixEdit[] | undefined
     case 'replaceText':
       return doc.getText(fix.range) === fix.oldText ? [{ range: fix.range, newText: fix.newText }] : undefined;
     case 'removeMember':
-      return findNodeAtLocation(root!, fix.path) ? single(setValue(text, fix.path, undefined, formatting)) : undefined;
+      return single(removeAt(text, fix.path));
     case 'insertExecutionRole':
-      return insertExecutionRole(doc, root, fix.roleArn);
+      return insertExecutionRole(doc, layout, fix.roleArn);
     case 'moveToSecrets':
-      return single(moveToSecrets(text, root, fix.path, formatting));
+      return single(moveToSecrets(text, fix.path, layout));
     case 'unwrapDescribe':
-      return single(unwrap(text, root, formatting));
+      return single(unwrap(text, layout));
     case 'makeRegistrable':
-      return single(makeRegistrable(text, formatting));
+      return single(makeRegistrable(text, layout));
   }
 }
 
@@ -87,63 +86,66 @@ function snippetDefaults(snippet: string): string {
   return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
 }
 
+/** The path of the task object: inside the describe wrapper, or the root. */
 function taskPath(root: Node | undefined): JSONPath {
   return findValue(root, 'taskDefinition')?.type === 'object' && !findValue(root, 'containerDefinitions') ? ['taskDefinition'] : [];
 }
 
-function insertExecutionRole(doc: TextDocument, root: Node | undefined, roleArn: string): FixEdit[] | undefined {
+function insertExecutionRole(doc: TextDocument, layout: Layout, roleArn: string): FixEdit[] | undefined {
   const text = doc.getText();
-  const path = taskPath(root);
-  const task = findNodeAtLocation(root!, path);
+  const path = taskPath(parseTree(text));
+  const task = nodeAt(text, path);
   if (task?.type !== 'object' || findProperty(task, 'executionRoleArn')) return undefined;
   // After taskRoleArn or family when present, where people look for it; first otherwise.
   const keys = (task.children ?? []).map((p) => p.children?.[0]?.value);
   const anchor = ['taskRoleArn', 'family'].map((k) => keys.indexOf(k)).find((i) => i >= 0);
   const marker = 'ecs-taskdef-role-placeholder';
-  const next = setValue(text, [...path, 'executionRoleArn'], marker, detectFormatting(text), anchor === undefined ? 0 : anchor + 1);
-  const edit = diffEdit(doc, next);
+  const next = insertProperty(text, path, 'executionRoleArn', marker, layout, anchor === undefined ? 0 : anchor + 1);
+  const edit = next === undefined ? undefined : diffEdit(doc, next);
   if (!edit) return undefined;
   // The role ARN is already a snippet; the JSON around it is escaped so it stays literal.
   return [{ ...edit, newText: edit.newText.replace(marker, snippetDefaults(roleArn)), snippet: edit.newText.replace(/[$}\\]/g, '\\$&').replace(marker, roleArn) }];
 }
 
-function moveToSecrets(text: string, root: Node | undefined, path: JSONPath, formatting: ReturnType<typeof detectFormatting>): string | undefined {
-  const entry = root && findNodeAtLocation(root, path);
+function moveToSecrets(text: string, path: JSONPath, layout: Layout): string | undefined {
+  const entry = nodeAt(text, path);
   if (entry?.type !== 'object' || path.length < 2) return undefined;
   const name = findValue(entry, 'name');
   const valueFrom = findValue(entry, 'valueFrom');
   if (!name || !valueFrom) return undefined;
   const secret = { name: getNodeValue(name), valueFrom: getNodeValue(valueFrom) };
   const containerPath = path.slice(0, -2);
-  let next = setValue(text, path, undefined, formatting);
-  const secrets = findNodeAtLocation(parseTree(next)!, [...containerPath, 'secrets']);
-  next = secrets?.type === 'array' ? appendToArray(next, [...containerPath, 'secrets'], secret, formatting) : setValue(next, [...containerPath, 'secrets'], [secret], formatting);
-  return next;
+  const removed = removeAt(text, path);
+  if (removed === undefined) return undefined;
+  return nodeAt(removed, [...containerPath, 'secrets'])?.type === 'array'
+    ? appendElement(removed, [...containerPath, 'secrets'], secret, layout)
+    : insertProperty(removed, containerPath, 'secrets', [secret], layout);
 }
 
-function unwrap(text: string, root: Node | undefined, formatting: ReturnType<typeof detectFormatting>): string | undefined {
+function unwrap(text: string, layout: Layout): string | undefined {
+  const root = parseTree(text);
   const inner = findValue(root, 'taskDefinition');
-  if (!root || inner?.type !== 'object') return undefined;
-  let next = dedent(text.slice(inner.offset, inner.offset + inner.length), formatting);
-  if (/\r?\n$/.test(text)) next += formatting.eol;
+  if (!root || inner?.type !== 'object' || findValue(root, 'containerDefinitions')) return undefined;
+  let next = dedent(text.slice(inner.offset, inner.offset + inner.length), layout);
+  if (/\r?\n$/.test(text)) next += layout.eol;
   const tags = findValue(root, 'tags');
-  if (tags && tags.type !== 'null' && !findProperty(inner, 'tags')) next = setValue(next, ['tags'], getNodeValue(tags), formatting);
+  if (tags && tags.type !== 'null' && !findProperty(inner, 'tags')) next = insertProperty(next, [], 'tags', getNodeValue(tags), layout) ?? next;
   return next;
 }
 
-function makeRegistrable(text: string, formatting: ReturnType<typeof detectFormatting>): string | undefined {
-  let next = taskPath(parseTree(text)).length ? unwrap(text, parseTree(text), formatting) ?? text : text;
+function makeRegistrable(text: string, layout: Layout): string | undefined {
+  let next = unwrap(text, layout) ?? text;
   // Each removal shifts what follows, so remove one member at a time from a fresh parse; a document
   // has far fewer of these than the bound.
   for (let i = 0; i < 10_000; i++) {
     const root = parseTree(next);
     const target = root && firstRemovable(root);
-    if (!target) break;
-    next = setValue(next, target, undefined, formatting);
+    const removed = target && removeAt(next, target);
+    if (removed === undefined) break;
+    next = removed;
   }
   return next === text ? undefined : next;
 }
-
 /** The path of the first output-only member or null value, if any. */
 function firstRemovable(root: Node): JSONPath | undefined {
   for (const name of MODEL.outputOnlyMembers) if (findProperty(root, name)) return [name];

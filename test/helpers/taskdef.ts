@@ -1,0 +1,81 @@
+// Test helpers over the pure core: analyse inline documents, apply fixes and completions, and read
+// documents with a `|` cursor marker.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { createTaskDefinitionService, toDiagnostic, type AnalysisOptions, type Finding, type RecognitionHints } from '../../server/src/service';
+import { fixEdits } from '../../server/src/service/quickFixes';
+
+export const service = createTaskDefinitionService();
+let counter = 0;
+
+/** A new document (a fresh URI each time so nothing is cached across cases). */
+export function doc(text: string, uri = `file:///test/${++counter}/taskdef.json`): TextDocument {
+  return TextDocument.create(uri, 'json', 1, text);
+}
+
+/** Options with nothing known, syntax errors reported. */
+export const OPTIONS: AnalysisOptions = { reportSyntaxErrors: true };
+
+/** Findings of a document text. */
+export function analyze(text: string, options: Partial<AnalysisOptions> = {}, hints: RecognitionHints = {}): Finding[] {
+  return service.analyze(doc(text), hints, { ...OPTIONS, ...options });
+}
+
+/** Findings of one rule, as `code@line:col-line:col message` strings for compact assertions. */
+export function findingsOf(ruleId: string, text: string, options: Partial<AnalysisOptions> = {}, hints: RecognitionHints = {}): Finding[] {
+  return analyze(text, options, hints).filter((f) => f.ruleId === ruleId);
+}
+
+/** The text of the range of a finding. */
+export function textAt(text: string, finding: Finding): string {
+  const d = doc(text);
+  return d.getText(finding.range);
+}
+
+/** Applies edits to a text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(doc(text), edits);
+}
+
+/** The text after applying the fix with this title (or the first fix) of a finding, through the code action path. */
+export function applyFix(text: string, finding: Finding, title?: string): string {
+  const d = doc(text);
+  const diagnostic = toDiagnostic(finding);
+  const actions = service.quickFixes(d, [diagnostic], { snippetEdits: false });
+  const action = title ? actions.find((a) => a.title === title) : actions[0];
+  if (!action) throw new Error(`no fix "${title ?? '(first)'}" among: ${actions.map((a) => a.title).join(', ')}`);
+  const edits = action.edit!.changes![d.uri];
+  return TextDocument.applyEdits(d, edits);
+}
+
+/** The raw fix edits (with snippets) of a finding's first fix. */
+export function snippetEditsOf(text: string, finding: Finding) {
+  return fixEdits(doc(text), finding.fixes![0]);
+}
+
+/** Splits `text` at the `|` marker. */
+export function cursor(textWithCursor: string): { text: string; offset: number } {
+  const offset = textWithCursor.indexOf('|');
+  if (offset < 0) throw new Error('no | cursor in text');
+  return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), offset };
+}
+
+/** Completion items at the `|` marker. */
+export function complete(textWithCursor: string, caps = { snippets: true, markdown: true }, hints: RecognitionHints = {}) {
+  const { text, offset } = cursor(textWithCursor);
+  const d = doc(text);
+  return { list: service.complete(d, hints, d.positionAt(offset), caps), text };
+}
+
+/** The text after accepting a completion item (its snippet placeholders left in). */
+export function accept(text: string, item: CompletionItem): string {
+  const edit = item.textEdit as TextEdit;
+  return applyEdits(text, [edit]);
+}
+
+/** Hover at the `|` marker. */
+export function hover(textWithCursor: string, markdown = true) {
+  const { text, offset } = cursor(textWithCursor);
+  const d = doc(text);
+  return service.hover(d, {}, d.positionAt(offset), markdown);
+}

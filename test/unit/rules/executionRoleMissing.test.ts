@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, findingsOf, snippetEditsOf, textAt } from '../../helpers/taskdef';
+
+const withSecrets = `{
+  "family": "web",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx",
+      "secrets": [{ "name": "DB", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter/db" }]
+    }
+  ]
+}
+`;
+
+describe('execution-role-missing', () => {
+  it('fires on secrets without executionRoleArn, at the "secrets" key', () => {
+    const [finding, ...rest] = findingsOf('execution-role-missing', withSecrets);
+    expect(rest).toEqual([]);
+    expect(finding.severity).toBe('error');
+    expect(textAt(withSecrets, finding)).toBe('"secrets"');
+    expect(finding.range).toEqual({ start: { line: 6, character: 6 }, end: { line: 6, character: 15 } });
+    expect(finding.message).toBe('Container "app" has "secrets" to fetch, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".');
+  });
+
+  it('inserts executionRoleArn after family with the file\'s indentation', () => {
+    const [finding] = findingsOf('execution-role-missing', withSecrets);
+    expect(applyFix(withSecrets, finding)).toBe(withSecrets.replace('"family": "web",\n', '"family": "web",\n  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n'));
+  });
+
+  it('offers the role ARN as a snippet with the task account from taskRoleArn', () => {
+    const text = withSecrets.replace('"family": "web",', '"family": "web",\n  "taskRoleArn": "arn:aws:iam::444455556666:role/app",');
+    const [finding] = findingsOf('execution-role-missing', text);
+    const [edit] = snippetEditsOf(text, finding)!;
+    expect(edit.snippet).toContain('"executionRoleArn": "arn:aws:iam::444455556666:role/${1:ecsTaskExecutionRole}"');
+    expect(applyFix(text, finding)).toContain('"taskRoleArn": "arn:aws:iam::444455556666:role/app",\n  "executionRoleArn": "arn:aws:iam::444455556666:role/ecsTaskExecutionRole",\n');
+  });
+
+  it('keeps tab indentation', () => {
+    const text = withSecrets.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2));
+    const [finding] = findingsOf('execution-role-missing', text);
+    expect(applyFix(text, finding)).toContain('\t"family": "web",\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n\t"containerDefinitions"');
+  });
+
+  it.each([
+    ['log secretOptions', '"logConfiguration": {"logDriver": "splunk", "secretOptions": [{"name": "splunk-token", "valueFrom": "tok"}]}', '"secretOptions"', 'has log "secretOptions" to fetch'],
+    ['repositoryCredentials', '"repositoryCredentials": {"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}', '"repositoryCredentials"', 'pulls with "repositoryCredentials"'],
+    ['environmentFiles', '"environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}]', '"environmentFiles"', 'loads "environmentFiles" from S3'],
+  ])('fires on %s', (_, member, key, reason) => {
+    const text = `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", ${member}}]}`;
+    const [finding] = findingsOf('execution-role-missing', text);
+    expect(textAt(text, finding)).toBe(key);
+    expect(finding.message).toContain(reason);
+  });
+
+  it('fires on Fargate with awslogs or a private ECR image, not on EC2', () => {
+    const fargate = (container: string, compat = 'FARGATE') =>
+      `{"family": "f", "requiresCompatibilities": ["${compat}"], "containerDefinitions": [${container}]}`;
+    const awslogs = '{"name": "c", "image": "nginx", "logConfiguration": {"logDriver": "awslogs", "options": {}}}';
+    const ecr = '{"name": "c", "image": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"}';
+    expect(textAt(fargate(awslogs), findingsOf('execution-role-missing', fargate(awslogs))[0])).toBe('"awslogs"');
+    expect(textAt(fargate(ecr), findingsOf('execution-role-missing', fargate(ecr))[0])).toBe('"111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"');
+    expect(findingsOf('execution-role-missing', fargate(awslogs, 'EC2'))).toEqual([]);
+    expect(findingsOf('execution-role-missing', fargate('{"name": "c", "image": "public.ecr.aws/nginx/nginx"}'))).toEqual([]);
+  });
+
+  it('counts the other places in one finding', () => {
+    const text = `{"family": "f", "containerDefinitions": [
+      {"name": "a", "image": "i", "secrets": [{"name": "X", "valueFrom": "x"}]},
+      {"name": "b", "image": "i", "secrets": [{"name": "Y", "valueFrom": "y"}]}]}`;
+    const findings = findingsOf('execution-role-missing', text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('Container "a" has "secrets" to fetch (and 1 more place)');
+  });
+
+  it('does not fire when the role is there, even as an unreadable placeholder', () => {
+    expect(findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": "ecsTaskExecutionRole",'))).toEqual([]);
+    expect(findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": $ROLE,'))).toEqual([]);
+    expect(findingsOf('execution-role-missing', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "secrets": []}]}')).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+
+describe('value-from-in-environment', () => {
+  it('is an error at the valueFrom key; the fix moves the entry to existing secrets', () => {
+    const text = `{
+  "family": "f",
+  "executionRoleArn": "arn:aws:iam::111122223333:role/exec",
+  "containerDefinitions": [
+    {
+      "name": "c",
+      "image": "i",
+      "environment": [
+        { "name": "PORT", "value": "80" },
+        { "name": "DB", "valueFrom": "/prod/db" }
+      ],
+      "secrets": [
+        { "name": "API", "valueFrom": "/prod/api" }
+      ]
+    }
+  ]
+}`;
+    const [finding] = findingsOf('value-from-in-environment', text);
+    expect([finding.severity, textAt(text, finding)]).toEqual(['error', '"valueFrom"']);
+    expect(applyFix(text, finding)).toBe(`{
+  "family": "f",
+  "executionRoleArn": "arn:aws:iam::111122223333:role/exec",
+  "containerDefinitions": [
+    {
+      "name": "c",
+      "image": "i",
+      "environment": [
+        { "name": "PORT", "value": "80" }
+      ],
+      "secrets": [
+        { "name": "API", "valueFrom": "/prod/api" },
+        { "name": "DB", "valueFrom": "/prod/db" }
+      ]
+    }
+  ]
+}`);
+  });
+
+  it('creates secrets when the container has none', () => {
+    const text = `{
+  "family": "f",
+  "containerDefinitions": [
+    {
+      "name": "c",
+      "image": "i",
+      "environment": [{ "name": "DB", "valueFrom": "/prod/db" }]
+    }
+  ]
+}`;
+    const [finding] = findingsOf('value-from-in-environment', text);
+    const fixed = applyFix(text, finding);
+    expect(JSON.parse(fixed).containerDefinitions[0]).toEqual({ name: 'c', image: 'i', environment: [], secrets: [{ name: 'DB', valueFrom: '/prod/db' }] });
+    expect(fixed).toContain('\n      "environment": [],\n      "secrets": [ { "name": "DB", "valueFrom": "/prod/db" } ]\n    }');
+  });
+
+  it('is quiet for literal values', () => {
+    expect(findingsOf('value-from-in-environment', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "environment": [{"name": "A", "value": "b"}]}]}')).toEqual([]);
+  });
+});
