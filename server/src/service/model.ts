@@ -67,10 +67,13 @@ export interface RecognitionHints {
   forced?: boolean;
 }
 
+/** Cheap pre-check; also true for the common misspelling `containerDefinition`. */
+const MENTIONS_CONTAINERS = /"containerDefinitions?"/i;
+
 /** Parses a document and finds its task definition, containers and secret references. */
 export function parseTaskDefinition(text: string, hints: RecognitionHints = {}): TaskDefinitionModel {
   // Most JSON files an editor opens are not task definitions: a substring test spares them the parse.
-  if (!hints.forced && !hints.containerDefinitionsFile && !text.includes('containerDefinitions')) {
+  if (!hints.forced && !hints.containerDefinitionsFile && !MENTIONS_CONTAINERS.test(text)) {
     return { text, root: undefined, syntaxErrors: [], kind: undefined, task: undefined, containers: [], references: [] };
   }
   const syntaxErrors: ParseError[] = [];
@@ -86,7 +89,7 @@ function classify(root: Node | undefined, hints: RecognitionHints): { kind?: Doc
     if (inner?.type === 'object' && !findValue(root, 'containerDefinitions')) {
       return { kind: 'describeOutput', task: inner, containerList: findArray(inner, 'containerDefinitions') };
     }
-    if (findValue(root, 'containerDefinitions') || hints.forced) {
+    if (findValue(root, 'containerDefinitions') || findValue(root, 'containerDefinition') || hints.forced) {
       return { kind: 'taskDefinition', task: root, containerList: findArray(root, 'containerDefinitions') };
     }
   }

@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData } from './findings';
 import { findProperty, findValue } from './jsonTree';
 import { MODEL } from './shape/taskDefinitionShape';
-import { appendElement, dedent, detectLayout, diffEdit, insertProperty, nodeAt, removeAt, type Layout } from './textEdits';
+import { appendElement, dedent, detectLayout, diffEdit, insertProperty, nodeAt, RawJson, removeAt, type Layout } from './textEdits';
 
 /** What the client can apply. */
 export interface QuickFixCapabilities {
@@ -129,7 +129,10 @@ function unwrap(text: string, layout: Layout): string | undefined {
   let next = dedent(text.slice(inner.offset, inner.offset + inner.length), layout);
   if (/\r?\n$/.test(text)) next += layout.eol;
   const tags = findValue(root, 'tags');
-  if (tags && tags.type !== 'null' && !findProperty(inner, 'tags')) next = insertProperty(next, [], 'tags', getNodeValue(tags), layout) ?? next;
+  if (tags && tags.type !== 'null' && !findProperty(inner, 'tags')) {
+    // Outer and inner members sit at the same depth, so the tags keep their text and indentation.
+    next = insertProperty(next, [], 'tags', new RawJson(text.slice(tags.offset, tags.offset + tags.length)), layout) ?? next;
+  }
   return next;
 }
 

@@ -87,10 +87,20 @@ function insertChild(text: string, container: Node, prefix: string, value: unkno
   return text.slice(0, end) + separator + entry + text.slice(end);
 }
 
-/** JSON for `value`: on one line like a one-line neighbour (`{ "a": 1 }` or `{"a":1}`), else indented. */
+/** JSON text to insert as it is, e.g. a member moved from elsewhere in the document. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON for `value`: a flat object or array goes on one line when its neighbour does (`{ "a": 1 }`
+ * or `{"a":1}`, as the neighbour spaces it); anything else is indented.
+ */
 function formatValue(value: unknown, indent: string, layout: Layout, oneLine: boolean, neighbour = ''): string {
+  if (value instanceof RawJson) return value.text;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (oneLine) {
+  const flat = Object.values(value).every((v) => typeof v !== 'object' || v === null);
+  if (oneLine && flat) {
     const compact = JSON.stringify(value);
     const spaced = /^[{[]\s/.test(neighbour) || /:\s/.test(neighbour);
     if (!spaced) return compact;

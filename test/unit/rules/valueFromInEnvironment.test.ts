@@ -55,7 +55,7 @@ describe('value-from-in-environment', () => {
     const [finding] = findingsOf('value-from-in-environment', text);
     const fixed = applyFix(text, finding);
     expect(JSON.parse(fixed).containerDefinitions[0]).toEqual({ name: 'c', image: 'i', environment: [], secrets: [{ name: 'DB', valueFrom: '/prod/db' }] });
-    expect(fixed).toContain('\n      "environment": [],\n      "secrets": [ { "name": "DB", "valueFrom": "/prod/db" } ]\n    }');
+    expect(fixed).toContain('\n      "environment": [],\n      "secrets": [\n        {\n          "name": "DB",\n          "valueFrom": "/prod/db"\n        }\n      ]\n    }');
   });
 
   it('is quiet for literal values', () => {
