@@ -1,5 +1,5 @@
 // The `ecsTaskDef` settings: their type, defaults, and the one place raw client values are parsed.
-import type { AnalysisOptions } from './service';
+import { RULE_IDS, type AnalysisOptions, type RuleSetting } from './service';
 
 /** Settings under the `ecsTaskDef` section, as every client sends them. */
 export interface Settings {
@@ -17,6 +17,8 @@ export interface Settings {
     /** Report JSON syntax errors (`invalid-json`). */
     syntax: boolean;
   };
+  /** Rule id to `off` or a severity that replaces the rule's own. */
+  rules: Partial<Record<string, RuleSetting>>;
 }
 
 /** Defaults for clients that send nothing. VS Code sends its manifest's defaults instead. */
@@ -32,7 +34,10 @@ export const DEFAULT_SETTINGS: Settings = {
   account: '',
   aws: { region: '' },
   validate: { syntax: true },
+  rules: {},
 };
+
+const RULE_SETTINGS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
 
 /** Reads whatever a client sent for the section, keeping defaults for anything missing or malformed. */
 export function parseSettings(raw: unknown): Settings {
@@ -45,6 +50,7 @@ export function parseSettings(raw: unknown): Settings {
     account: typeof value.account === 'string' && /^(\d{12})?$/.test(value.account.trim()) ? value.account.trim() : DEFAULT_SETTINGS.account,
     aws: { region: typeof aws.region === 'string' ? aws.region.trim() : DEFAULT_SETTINGS.aws.region },
     validate: { syntax: typeof validate.syntax === 'boolean' ? validate.syntax : DEFAULT_SETTINGS.validate.syntax },
+    rules: parseRuleSettings(value.rules),
   };
 }
 
@@ -54,7 +60,17 @@ export function toAnalysisOptions(settings: Settings): AnalysisOptions {
     account: settings.account || undefined,
     region: settings.aws.region || undefined,
     reportSyntaxErrors: settings.validate.syntax,
+    rules: settings.rules,
   };
+}
+
+/** Known rule ids with a known setting; anything else is ignored rather than failing the whole section. */
+export function parseRuleSettings(raw: unknown): Partial<Record<string, RuleSetting>> {
+  if (!isObject(raw)) return {};
+  const known = new Set<string>(RULE_IDS);
+  return Object.fromEntries(
+    Object.entries(raw).filter(([id, setting]) => known.has(id) && typeof setting === 'string' && RULE_SETTINGS.has(setting)),
+  ) as Partial<Record<string, RuleSetting>>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RULE_IDS, type RuleId } from '../service';
 
 /** The linter's output formats. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -11,6 +12,8 @@ export interface LintArgs {
   region?: string;
   profile?: string;
   exitZero: boolean;
+  /** `--rule id=off|error|warning|information|hint`, repeatable. */
+  rules: Record<string, string>;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -30,6 +33,8 @@ Options:
   --account ID              the task's 12-digit account when no role ARN names it
   --region REGION           the task's region when no awslogs-region names it
   --profile NAME            AWS profile for account-aware checks
+  --rule ID=SETTING         turn a rule off or change its severity (off, error, warning,
+                            information, hint); repeatable
   --offline                 make no AWS calls
   --exit-zero               exit 0 even when errors are found
   -h, --help                show this help
@@ -51,6 +56,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         region: { type: 'string' },
         profile: { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -63,6 +69,14 @@ export function parseLintArgs(argv: string[]): LintArgs {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
   if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region)) throw new UsageError(`--region must be a region name such as eu-west-1, not "${values.region}".`);
+  const rules: Record<string, string> = {};
+  for (const entry of values.rule as string[]) {
+    const match = /^([a-z-]+)=(off|error|warning|information|hint)$/.exec(entry);
+    if (!match || !RULE_IDS.includes(match[1] as RuleId)) {
+      throw new UsageError(`--rule takes <rule-id>=off|error|warning|information|hint with a known rule id, not "${entry}".`);
+    }
+    rules[match[1]] = match[2];
+  }
   if (!values.help && !values.version && positionals.length === 0) throw new UsageError('No files given. Name task definition files, directories or globs.');
   return {
     format,
@@ -71,6 +85,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     region: values.region,
     profile: values.profile,
     exitZero: values['exit-zero'] as boolean,
+    rules,
     help: values.help as boolean,
     version: values.version as boolean,
     paths: positionals,

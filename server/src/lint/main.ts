@@ -6,6 +6,7 @@ import { formatJson } from './jsonFormatter';
 import { lintFiles } from './lintFiles';
 import { formatSarif } from './sarifFormatter';
 import { formatText } from './textFormatter';
+import { parseRuleSettings } from '../settings';
 import { VERSION } from '../version';
 
 const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif };
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const results = await lintFiles(targets, cwd, { account: args.account, region: args.region, reportSyntaxErrors: true });
+  const results = await lintFiles(targets, cwd, { account: args.account, region: args.region, reportSyntaxErrors: true, rules: parseRuleSettings(args.rules) });
   process.stdout.write(FORMATTERS[args.format](results));
   if (results.some((r) => r.error)) {
     for (const r of results.filter((r) => r.error)) process.stderr.write(`ecs-taskdef-lint: ${r.file}: ${r.error}\n`);

@@ -21,7 +21,10 @@ export function analyzeModel(doc: TextDocument, model: TaskDefinitionModel, opti
   };
   const findings: Finding[] = [];
   for (const rule of rules) {
-    if (!rule.needsCatalog) findings.push(...rule.check(ctx));
+    const setting = options.rules?.[rule.id];
+    if (rule.needsCatalog || setting === 'off') continue;
+    const found = rule.check(ctx);
+    findings.push(...(setting ? found.map((f) => ({ ...f, severity: setting })) : found));
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -14,11 +14,12 @@ export type { CompletionCapabilities } from './complete';
 export type { Finding, FixData, Severity, DiagnosticData } from './findings';
 export { toDiagnostic, DIAGNOSTIC_SOURCE, RULE_DOCS_BASE } from './findings';
 export type { TaskDefinitionModel, RecognitionHints, DocumentKind } from './model';
-export type { AnalysisOptions } from './options';
+export type { AnalysisOptions, RuleSetting } from './options';
 export { DEFAULT_ANALYSIS_OPTIONS } from './options';
 export type { QuickFixCapabilities } from './quickFixes';
 export { allRules } from './rules';
 export type { Rule } from './rules/rule';
+export { RULE_IDS, type RuleId } from './rules/ruleIds';
 
 /** Everything an editor or linter asks of a task definition. */
 export interface TaskDefinitionService {

@@ -1,3 +1,5 @@
+import type { Severity } from './findings';
+
 /** What the host tells the analysis beyond the text: the user's settings that matter to rules. */
 export interface AnalysisOptions {
   /** The account the task runs in when the document names no role ARN (setting `account`, CLI `--account`). */
@@ -6,7 +8,12 @@ export interface AnalysisOptions {
   region?: string;
   /** Report JSON syntax errors as `invalid-json` findings. */
   reportSyntaxErrors: boolean;
+  /** Per rule: `off`, or the severity to report its findings with instead of their own. */
+  rules?: Partial<Record<string, RuleSetting>>;
 }
+
+/** What a user can set for one rule. */
+export type RuleSetting = 'off' | Severity;
 
 /** Options with nothing known and syntax errors reported: what the CLI starts from. */
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { reportSyntaxErrors: true };

@@ -1,0 +1,49 @@
+// Guards the rule registry and the generated files: a new rule cannot land without its page and
+// tests, and nothing generated can go stale.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules, RULE_IDS } from '../../server/src/service';
+
+const root = join(__dirname, '../..');
+const ruleTests = readdirSync(join(root, 'test/unit/rules')).map((f) => readFileSync(join(root, 'test/unit/rules', f), 'utf8')).join('\n');
+
+describe('rule registry', () => {
+  it('registers every id exactly once', () => {
+    expect(allRules.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it.each(allRules.map((r) => [r.id, r] as const))('%s has a docs page, a title, a description and tests', (id, rule) => {
+    expect(existsSync(join(root, 'docs/rules', `${id}.md`))).toBe(true);
+    expect(rule.title.length).toBeGreaterThan(5);
+    expect(rule.description.length).toBeGreaterThan(80);
+    expect(ruleTests).toContain(`'${id}'`);
+  });
+
+  it('docs/rules.md is generated from the registry', () => {
+    execFileSync(process.execPath, [join(root, 'scripts/generateRuleDocs.mjs'), '--check'], { stdio: 'pipe' });
+  });
+
+  it('the shape model matches @aws-sdk/client-ecs', () => {
+    execFileSync(process.execPath, [join(root, 'scripts/generateShape.mjs'), '--check'], { stdio: 'pipe' });
+  });
+
+  it('every rule setting in the manifest names a registered rule', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(manifest.contributes.configuration.properties['ecsTaskDef.rules'].propertyNames.enum.sort()).toEqual([...RULE_IDS].sort());
+  });
+});
+
+describe('the analysis core stays pure', () => {
+  const allowed = new Set(['jsonc-parser', 'vscode-languageserver-types', 'vscode-languageserver-textdocument']);
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+  it.each(files(join(root, 'server/src/service')).map((f) => [f.slice(root.length + 1), f]))('%s imports only the allowed packages', (_, file) => {
+    const imports = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
+    for (const spec of imports) {
+      if (!spec.startsWith('.')) expect(allowed, `${file} imports ${spec}`).toContain(spec);
+    }
+  });
+});
