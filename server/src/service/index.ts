@@ -44,7 +44,12 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     const key = `${hints.containerDefinitionsFile ? 1 : 0}${hints.forced ? 1 : 0}`;
     const cached = models.get(doc.uri);
     if (cached && cached.version === doc.version && cached.hints === key) return cached.model;
-    const model = parseTaskDefinition(doc.getText(), hints);
+    let model = parseTaskDefinition(doc.getText(), hints);
+    // Mid-edit (a new key typed before another without its comma yet) the parser can lose the
+    // containerDefinitions member; a document that was a task definition stays one while broken.
+    if (!model.kind && model.syntaxErrors.length && cached?.model.kind && cached.model.kind !== 'containerDefinitions') {
+      model = parseTaskDefinition(doc.getText(), { ...hints, forced: true });
+    }
     models.set(doc.uri, { version: doc.version, hints: key, model });
     return model;
   };
