@@ -1,5 +1,6 @@
 // Test helpers over the pure core: analyse inline documents, apply fixes and completions, and read
 // documents with a `|` cursor marker.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createTaskDefinitionService, toDiagnostic, type AnalysisOptions, type Finding, type RecognitionHints } from '../../server/src/service';
@@ -78,4 +79,25 @@ export function hover(textWithCursor: string, markdown = true) {
   const { text, offset } = cursor(textWithCursor);
   const d = doc(text);
   return service.hover(d, {}, d.positionAt(offset), markdown);
+}
+
+/** A finding as the results files hold it: 1-based position for reading, the fix titles. */
+export function summarize(text: string, findings: Finding[]) {
+  const d = doc(text);
+  return findings.map((f) => ({
+    at: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
+    code: f.ruleId,
+    severity: f.severity,
+    text: d.getText(f.range).slice(0, 80),
+    message: f.message,
+    ...(f.fixes?.length ? { fixes: f.fixes.map((x) => x.title) } : {}),
+  }));
+}
+
+
+/** JSON syntax errors of a text (comments allowed, trailing commas not), as readable codes. */
+export function syntaxErrors(text: string): string[] {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false });
+  return errors.map((e) => `${printParseErrorCode(e.error)}@${e.offset}`);
 }

@@ -20,9 +20,10 @@ export type SchemaIssue =
 
 /**
  * Members that a more specific rule reports better: a `repositoryCredentials` without a
- * `credentialsParameter` is a `registry-credentials-invalid` finding.
+ * `credentialsParameter` is a `registry-credentials-invalid` finding, and `valueFrom` in an
+ * `environment` entry is a `value-from-in-environment` one.
  */
-const OWNED_BY_OTHER_RULES = new Set(['RepositoryCredentials.credentialsParameter']);
+const OWNED_BY_OTHER_RULES = new Set(['RepositoryCredentials.credentialsParameter', 'KeyValuePair.valueFrom']);
 
 /** Walks the task definition (or the container array) and returns its shape problems. */
 export function validateShape(model: TaskDefinitionModel): SchemaIssue[] {
@@ -89,7 +90,8 @@ function checkStructure(node: Node, structureName: string, issues: SchemaIssue[]
     const member = memberOf(structureName, name);
     if (!member) {
       // Output-only members of describe output belong to describe-output.
-      if (!(structureName === ROOT_STRUCTURE && MODEL.outputOnlyMembers.includes(name))) issues.push({ kind: 'unknown', key, structure: structureName });
+      const outputOnly = structureName === ROOT_STRUCTURE && MODEL.outputOnlyMembers.includes(name);
+      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`)) issues.push({ kind: 'unknown', key, structure: structureName });
       continue;
     }
     if (value && value.type !== 'null') present.add(name);

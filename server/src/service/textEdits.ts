@@ -133,7 +133,8 @@ export function diffEdit(doc: TextDocument, next: string): TextEdit | undefined 
   let end = 0;
   while (end < max - start && text.charCodeAt(text.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
   while (start > 0 && text[start - 1] !== '\n') start--;
-  while (end > 0 && text[text.length - end - 1] !== '\n' && text[text.length - end] !== '\n') end--;
+  // Never end between \r and \n: LSP positions cannot address it.
+  while (end > 0 && text[text.length - end - 1] !== '\n') end--;
   return {
     range: { start: doc.positionAt(start), end: doc.positionAt(text.length - end) },
     newText: next.slice(start, next.length - end),

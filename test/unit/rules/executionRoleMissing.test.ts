@@ -79,3 +79,12 @@ describe('execution-role-missing', () => {
     expect(findingsOf('execution-role-missing', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "secrets": []}]}')).toEqual([]);
   });
 });
+
+describe('execution-role-missing on CRLF files', () => {
+  it('keeps CRLF line endings and tabs in the inserted line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(`${__dirname}/../../fixtures/taskdefs/crlf-tabs.json`, 'utf8');
+    const [finding] = findingsOf('execution-role-missing', text);
+    expect(applyFix(text, finding)).toBe(text.replace('\t"family": "batch",\r\n', '\t"family": "batch",\r\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\r\n'));
+  });
+});
