@@ -7,5 +7,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     reporters: ['default', './test/helpers/summaryReporter.ts'],
     testTimeout: 20_000,
+    globalSetup: ['./test/helpers/buildOnce.ts'],
   },
 });

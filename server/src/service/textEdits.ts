@@ -130,9 +130,9 @@ export function diffEdit(doc: TextDocument, next: string): TextEdit | undefined 
   let start = 0;
   const max = Math.min(text.length, next.length);
   while (start < max && text.charCodeAt(start) === next.charCodeAt(start)) start++;
+  while (start > 0 && text[start - 1] !== '\n') start--;
   let end = 0;
   while (end < max - start && text.charCodeAt(text.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
-  while (start > 0 && text[start - 1] !== '\n') start--;
   // Never end between \r and \n: LSP positions cannot address it.
   while (end > 0 && text[text.length - end - 1] !== '\n') end--;
   return {

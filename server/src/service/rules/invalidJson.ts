@@ -2,6 +2,9 @@ import { printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import type { Rule } from './rule';
 
+/** An unquoted placeholder at the start of the text, to name it whole in the message. */
+const PLACEHOLDER_START = /^(\$\{[^}\n]*\}|\{\{[^\n]*?\}\}|\$\$\$\w+\$\$\$|\$\w+)/;
+
 /** Past this many, more syntax errors are noise from the first one. */
 const MAX_REPORTED = 20;
 
@@ -34,7 +37,8 @@ export const invalidJson: Rule = {
     });
     return firstPerLine.slice(0, MAX_REPORTED).map((error): Finding => {
       const code = printParseErrorCode(error.error);
-      const text = ctx.model.text.slice(error.offset, error.offset + Math.min(error.length, 40));
+      const rest = ctx.model.text.slice(error.offset, error.offset + 80);
+      const text = (PLACEHOLDER_START.exec(rest) ?? /^[^\s,\]}]{1,40}/.exec(rest) ?? [rest.slice(0, 1)])[0];
       const message = code === 'InvalidSymbol'
         ? `"${text}" is not JSON; fill in or quote template placeholders before the file is used.`
         : MESSAGES[code] ?? code;
