@@ -1,0 +1,96 @@
+// ecs-taskdef-lint as CI runs it: the built bundle, real files, exit codes and every output format.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../..');
+const LINT = join(root, 'server/out/lint.js');
+const lint = (args: string[], cwd = root) => spawnSync(process.execPath, [LINT, ...args], { cwd, encoding: 'utf8' });
+
+describe('ecs-taskdef-lint', () => {
+  it('prints one line per finding and a summary, exiting 1 on errors', () => {
+    const run = lint(['examples/worker-secrets-mistakes.json']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain('examples/worker-secrets-mistakes.json:20:45: error arn-malformed: An SSM parameter ARN has "parameter/" before the name, not "parameter:".');
+    expect(lines.at(-1)).toBe('8 errors, 0 warnings, 1 information in 1 task definition file.');
+  });
+
+  it('exits 0 on a clean file, and with --exit-zero', () => {
+    const clean = lint(['examples/web-fargate.json']);
+    expect([clean.status, clean.stdout]).toEqual([0, '0 errors, 0 warnings, 0 information in 1 task definition file.\n']);
+    expect(lint(['--exit-zero', 'examples']).status).toBe(0);
+  });
+
+  it('searches directories for task definitions only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    mkdirSync(join(dir, 'deploy'));
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
+    writeFileSync(join(dir, 'deploy/taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}]}');
+    writeFileSync(join(dir, 'node_modules/taskdef.json'), '{"containerDefinitions": 1}');
+    const run = lint(['--format', 'json', '.'], dir);
+    expect(JSON.parse(run.stdout)).toEqual([{ file: 'deploy/taskdef.json', diagnostics: [] }]);
+    expect(lint(['--format', 'json', '**/*.json'], dir).stdout).toBe(run.stdout);
+  });
+
+  it('writes JSON with LSP positions', () => {
+    const run = lint(['--format', 'json', 'examples/terraform/app-container-definitions.json']);
+    const [file] = JSON.parse(run.stdout);
+    expect(file.file).toBe('examples/terraform/app-container-definitions.json');
+    expect(file.diagnostics[0]).toEqual({
+      code: 'registry-credentials-invalid',
+      severity: 'error',
+      message: 'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.',
+      range: { start: { line: 7, character: 30 }, end: { line: 7, character: 86 } },
+    });
+  });
+
+  it('writes SARIF 2.1.0 with rules, help links and 1-based regions', () => {
+    const run = lint(['--format', 'sarif', 'examples/worker-secrets-mistakes.json']);
+    const sarif = JSON.parse(run.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [{ tool, results, columnKind }] = sarif.runs;
+    expect(columnKind).toBe('utf16CodeUnits');
+    expect(tool.driver.rules.map((r: { id: string }) => r.id)).toContain('execution-role-missing');
+    expect(tool.driver.rules[0]).toMatchObject({ id: 'invalid-json', shortDescription: { text: 'The file is not valid JSON' } });
+    expect(tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/invalid-json\.md$/);
+    const arn = results.find((r: { ruleId: string }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'));
+    expect(arn).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/worker-secrets-mistakes.json' }, region: { startLine: 20, startColumn: 45 } } }] });
+    expect(results.find((r: { ruleId: string }) => r.ruleId === 'short-parameter-name').level).toBe('note');
+  });
+
+  it('takes --account, --region and --rule', () => {
+    const run = lint(['--format', 'json', '--rule', 'short-parameter-name=off', '--rule', 'type-mismatch=warning', 'examples/worker-secrets-mistakes.json']);
+    const codes = JSON.parse(run.stdout)[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+    expect(codes).not.toContain('short-parameter-name:information');
+    expect(codes).toContain('type-mismatch:warning');
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}');
+    const expanded = JSON.parse(lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir).stdout);
+    expect(expanded[0].diagnostics[0].message).toContain('its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/x');
+  });
+
+  it('reports unreadable JSON as a finding, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'broken.json'), '{"family": $NAME, "containerDefinitions": [}');
+    const run = lint(['broken.json'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('broken.json:1:12: error invalid-json: Invalid JSON: "$NAME" is not JSON');
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 2 with a clear message for usage and I/O problems', () => {
+    const missing = lint(['nope.json']);
+    expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
+    const format = lint(['--format', 'xml', 'examples']);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format must be text, json or sarif, not "xml".');
+    expect(lint([]).stderr).toContain('No files given.');
+    expect(lint(['--rule', 'nope=off', 'examples']).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
+    expect(lint(['--account', '12', 'examples']).status).toBe(2);
+    expect(lint(['--help']).stdout).toContain('Usage: ecs-taskdef-lint');
+  });
+});
