@@ -57,7 +57,7 @@ describe('ecs-taskdef-lint', () => {
     expect(tool.driver.rules.map((r: { id: string }) => r.id)).toContain('execution-role-missing');
     expect(tool.driver.rules[0]).toMatchObject({ id: 'invalid-json', shortDescription: { text: 'The file is not valid JSON' } });
     expect(tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/invalid-json\.md$/);
-    const arn = results.find((r: { ruleId: string }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'));
+    const arn = results.find((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'));
     expect(arn).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/worker-secrets-mistakes.json' }, region: { startLine: 20, startColumn: 45 } } }] });
     expect(results.find((r: { ruleId: string }) => r.ruleId === 'short-parameter-name').level).toBe('note');
   });
