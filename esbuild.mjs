@@ -20,7 +20,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lint/main.ts' }, outdir: 'server/out' }),
+  build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] }),
 ]);
 await Promise.all(['server/out/server.js', 'server/out/lint.js'].map((f) => chmod(f, 0o755)));
