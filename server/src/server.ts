@@ -1,6 +1,13 @@
 // The language server: capabilities and one-line handlers over the analysis core. Only this file
 // knows about the connection; transports are chosen in cli.ts.
-import { TextDocuments, TextDocumentSyncKind, CodeActionKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
 import { hintsForPath } from './documentSelector';
@@ -52,9 +59,10 @@ export function startServer(connection: Connection): void {
     if (!features?.configuration) return Promise.resolve(fallbackSettings);
     let settings = settingsCache.get(uri);
     if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION })
-        .then((raw) => (raw == null ? fallbackSettings : parseSettings(raw)), () => fallbackSettings);
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION }).then(
+        (raw) => (raw == null ? fallbackSettings : parseSettings(raw)),
+        () => fallbackSettings,
+      );
       settingsCache.set(uri, settings);
     }
     return settings;
@@ -71,15 +79,19 @@ export function startServer(connection: Connection): void {
     const hints = hintsForPath(URI.toPath(uri), settings);
     const findings = service.analyze(current, hints, toAnalysisOptions(settings));
     if (findings.length === 0 && !published.has(uri)) return;
-    findings.length ? published.add(uri) : published.delete(uri);
+    if (findings.length) published.add(uri);
+    else published.delete(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
   };
   const schedule = (uri: string, delay = ANALYSIS_DELAY_MS) => {
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
-      pending.delete(uri);
-      analyze(uri).catch((error: unknown) => connection.console.error(`Analysis of ${uri} failed: ${String(error)}`));
-    }, delay));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        analyze(uri).catch((error: unknown) => connection.console.error(`Analysis of ${uri} failed: ${String(error)}`));
+      }, delay),
+    );
   };
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
@@ -102,11 +114,13 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    return doc ? service.complete(doc, await hintsFor(doc), position, { snippets: features.snippets, markdown: features.markdownCompletion }) : null;
+    return doc
+      ? service.complete(doc, await hintsFor(doc), position, { snippets: features.snippets, markdown: features.markdownCompletion })
+      : null;
   });
   connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    return doc ? service.hover(doc, await hintsFor(doc), position, features.markdownHover) ?? null : null;
+    return doc ? (service.hover(doc, await hintsFor(doc), position, features.markdownHover) ?? null) : null;
   });
   connection.onCodeAction(({ textDocument, context }) => {
     const doc = documents.get(textDocument.uri);

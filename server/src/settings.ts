@@ -47,7 +47,8 @@ export function parseSettings(raw: unknown): Settings {
   return {
     files: stringArray(value.files) ?? DEFAULT_SETTINGS.files,
     containerDefinitionFiles: stringArray(value.containerDefinitionFiles) ?? DEFAULT_SETTINGS.containerDefinitionFiles,
-    account: typeof value.account === 'string' && /^(\d{12})?$/.test(value.account.trim()) ? value.account.trim() : DEFAULT_SETTINGS.account,
+    account:
+      typeof value.account === 'string' && /^(\d{12})?$/.test(value.account.trim()) ? value.account.trim() : DEFAULT_SETTINGS.account,
     aws: { region: typeof aws.region === 'string' ? aws.region.trim() : DEFAULT_SETTINGS.aws.region },
     validate: { syntax: typeof validate.syntax === 'boolean' ? validate.syntax : DEFAULT_SETTINGS.validate.syntax },
     rules: parseRuleSettings(value.rules),

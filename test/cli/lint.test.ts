@@ -14,7 +14,9 @@ describe('ecs-taskdef-lint', () => {
     const run = lint(['examples/worker-secrets-mistakes.json']);
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toContain('examples/worker-secrets-mistakes.json:20:45: error arn-malformed: An SSM parameter ARN has "parameter/" before the name, not "parameter:".');
+    expect(lines).toContain(
+      'examples/worker-secrets-mistakes.json:20:45: error arn-malformed: An SSM parameter ARN has "parameter/" before the name, not "parameter:".',
+    );
     expect(lines.at(-1)).toBe('8 errors, 0 warnings, 1 information in 1 task definition file.');
   });
 
@@ -43,7 +45,8 @@ describe('ecs-taskdef-lint', () => {
     expect(file.diagnostics[0]).toEqual({
       code: 'registry-credentials-invalid',
       severity: 'error',
-      message: 'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.',
+      message:
+        'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.',
       range: { start: { line: 7, character: 30 }, end: { line: 7, character: 86 } },
     });
   });
@@ -57,18 +60,41 @@ describe('ecs-taskdef-lint', () => {
     expect(tool.driver.rules.map((r: { id: string }) => r.id)).toContain('execution-role-missing');
     expect(tool.driver.rules[0]).toMatchObject({ id: 'invalid-json', shortDescription: { text: 'The file is not valid JSON' } });
     expect(tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/invalid-json\.md$/);
-    const arn = results.find((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'));
-    expect(arn).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/worker-secrets-mistakes.json' }, region: { startLine: 20, startColumn: 45 } } }] });
+    const arn = results.find(
+      (r: { ruleId: string; message: { text: string } }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'),
+    );
+    expect(arn).toMatchObject({
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'examples/worker-secrets-mistakes.json' },
+            region: { startLine: 20, startColumn: 45 },
+          },
+        },
+      ],
+    });
     expect(results.find((r: { ruleId: string }) => r.ruleId === 'short-parameter-name').level).toBe('note');
   });
 
   it('takes --account, --region and --rule', () => {
-    const run = lint(['--format', 'json', '--rule', 'short-parameter-name=off', '--rule', 'type-mismatch=warning', 'examples/worker-secrets-mistakes.json']);
+    const run = lint([
+      '--format',
+      'json',
+      '--rule',
+      'short-parameter-name=off',
+      '--rule',
+      'type-mismatch=warning',
+      'examples/worker-secrets-mistakes.json',
+    ]);
     const codes = JSON.parse(run.stdout)[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
     expect(codes).not.toContain('short-parameter-name:information');
     expect(codes).toContain('type-mismatch:warning');
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
-    writeFileSync(join(dir, 'td.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}');
+    writeFileSync(
+      join(dir, 'td.json'),
+      '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}',
+    );
     const expanded = JSON.parse(lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir).stdout);
     expect(expanded[0].diagnostics[0].message).toContain('its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/x');
   });

@@ -33,7 +33,9 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 };
 
 /** Starts the server and runs initialize/initialized. */
-export async function startClient(options: { capabilities?: ClientCapabilities; settings?: unknown; initializationOptions?: unknown } = {}): Promise<LspClient> {
+export async function startClient(
+  options: { capabilities?: ClientCapabilities; settings?: unknown; initializationOptions?: unknown } = {},
+): Promise<LspClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(...d.toString().split('\n').filter(Boolean)));
@@ -75,11 +77,14 @@ export async function startClient(options: { capabilities?: ClientCapabilities; 
         if (already) resolve(already);
         else waiters.push({ uri, accept, resolve });
       }),
-    open: (uri, text, version = 1) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } }),
+    open: (uri, text, version = 1) =>
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } }),
     stop: async () => {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
-      const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+      const code = await new Promise<number | null>((resolve) =>
+        child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
+      );
       connection.dispose();
       return code;
     },

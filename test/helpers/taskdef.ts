@@ -3,7 +3,13 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { createTaskDefinitionService, toDiagnostic, type AnalysisOptions, type Finding, type RecognitionHints } from '../../server/src/service';
+import {
+  createTaskDefinitionService,
+  toDiagnostic,
+  type AnalysisOptions,
+  type Finding,
+  type RecognitionHints,
+} from '../../server/src/service';
 import { fixEdits } from '../../server/src/service/quickFixes';
 
 export const service = createTaskDefinitionService();
@@ -93,7 +99,6 @@ export function summarize(text: string, findings: Finding[]) {
     ...(f.fixes?.length ? { fixes: f.fixes.map((x) => x.title) } : {}),
   }));
 }
-
 
 /** JSON syntax errors of a text (comments allowed, trailing commas not), as readable codes. */
 export function syntaxErrors(text: string): string[] {

@@ -50,7 +50,9 @@ describe('language server over stdio', () => {
     const { diagnostics } = await client.diagnostics(uri);
     const arn = diagnostics.find((d) => d.code === 'arn-malformed')!;
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: arn.range, context: { diagnostics: [arn] },
+      textDocument: { uri },
+      range: arn.range,
+      context: { diagnostics: [arn] },
     })) as CodeAction[];
     expect(actions.map((a) => a.title)).toEqual(['Write "parameter/"']);
     const edits = actions[0].edit!.changes![uri] as TextEdit[];
@@ -63,7 +65,9 @@ describe('language server over stdio', () => {
     const { diagnostics } = await client.diagnostics(uri);
     const role = diagnostics.find((d) => d.code === 'execution-role-missing')!;
     const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: role.range, context: { diagnostics: [role] },
+      textDocument: { uri },
+      range: role.range,
+      context: { diagnostics: [role] },
     })) as CodeAction[];
     const change = action.edit!.documentChanges![0] as { edits: { snippet?: { value: string } }[] };
     expect(change.edits[0].snippet!.value).toBe('  "executionRoleArn": "arn:aws:iam::111122223333:role/${1:ecsTaskExecutionRole}",\n');
@@ -83,15 +87,22 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/app/complete.json';
     await client.open(uri, '{"containerDefinitions": [], "networkMode": ""}');
     const list = (await client.connection.sendRequest('textDocument/completion', {
-      textDocument: { uri }, position: { line: 0, character: 45 },
+      textDocument: { uri },
+      position: { line: 0, character: 45 },
     })) as CompletionList;
     expect(list.items.map((i) => i.label)).toEqual(['awsvpc', 'bridge', 'host', 'none']);
-    expect(list.items[0].textEdit).toEqual({ range: { start: { line: 0, character: 44 }, end: { line: 0, character: 46 } }, newText: '"awsvpc"' });
+    expect(list.items[0].textEdit).toEqual({
+      range: { start: { line: 0, character: 44 }, end: { line: 0, character: 46 } },
+      newText: '"awsvpc"',
+    });
   });
 
   it('answers hover', async () => {
     const uri = 'file:///work/app/taskdef.json';
-    const result = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 9 } })) as Hover;
+    const result = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 7, character: 9 },
+    })) as Hover;
     expect((result.contents as { value: string }).value).toMatch(/^\*\*secrets\*\*: array of Secret/);
   });
 
@@ -100,7 +111,10 @@ describe('language server over stdio', () => {
     await client.open('file:///work/app/after.json', '{"containerDefinitions": [{}]}');
     await client.diagnostics('file:///work/app/after.json');
     expect(client.published.filter((p) => p.uri.endsWith('package.json'))).toEqual([]);
-    const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: 'file:///work/app/package.json' }, position: { line: 0, character: 1 } });
+    const list = await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: 'file:///work/app/package.json' },
+      position: { line: 0, character: 1 },
+    });
     expect((list as CompletionList).items).toEqual([]);
   });
 
@@ -125,10 +139,15 @@ describe('language server with a minimal client', () => {
     const uri = 'file:///minimal/taskdef.json';
     await client.open(uri, TASK);
     const { diagnostics } = await client.diagnostics(uri);
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['execution-role-missing', 1], ['arn-malformed', 2]]);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['execution-role-missing', 1],
+      ['arn-malformed', 2],
+    ]);
     expect(client.configurationRequests).toEqual([]);
     const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] },
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
     })) as CodeAction[];
     expect(action.edit!.changes![uri][0].newText).toBe('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n');
     expect(await client.stop()).toBe(0);

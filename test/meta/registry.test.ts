@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { allRules, RULE_IDS } from '../../server/src/service';
 
 const root = join(__dirname, '../..');
-const ruleTests = readdirSync(join(root, 'test/unit/rules')).map((f) => readFileSync(join(root, 'test/unit/rules', f), 'utf8')).join('\n');
+const ruleTests = readdirSync(join(root, 'test/unit/rules'))
+  .map((f) => readFileSync(join(root, 'test/unit/rules', f), 'utf8'))
+  .join('\n');
 
 describe('rule registry', () => {
   it('registers every id exactly once', () => {
@@ -38,12 +40,17 @@ describe('rule registry', () => {
 describe('the analysis core stays pure', () => {
   const allowed = new Set(['jsonc-parser', 'vscode-languageserver-types', 'vscode-languageserver-textdocument']);
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
 
-  it.each(files(join(root, 'server/src/service')).map((f) => [f.slice(root.length + 1), f]))('%s imports only the allowed packages', (_, file) => {
-    const imports = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
-    for (const spec of imports) {
-      if (!spec.startsWith('.')) expect(allowed, `${file} imports ${spec}`).toContain(spec);
-    }
-  });
+  it.each(files(join(root, 'server/src/service')).map((f) => [f.slice(root.length + 1), f]))(
+    '%s imports only the allowed packages',
+    (_, file) => {
+      const imports = [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
+      for (const spec of imports) {
+        if (!spec.startsWith('.')) expect(allowed, `${file} imports ${spec}`).toContain(spec);
+      }
+    },
+  );
 });

@@ -22,17 +22,32 @@ describe('completion of property names', () => {
     const secrets = list.items.find((i) => i.label === 'secrets')!;
     expect(accept(text, secrets)).toBe('{"family": "f", "containerDefinitions": [{"name": "c", "secrets": [$1]}]}');
     const network = complete('{"containerDefinitions": [], "|"}');
-    expect(accept(network.text, network.list.items.find((i) => i.label === 'networkMode')!)).toBe('{"containerDefinitions": [], "networkMode": "${1|awsvpc,bridge,host,none|}"}');
+    expect(
+      accept(
+        network.text,
+        network.list.items.find((i) => i.label === 'networkMode')!,
+      ),
+    ).toBe('{"containerDefinitions": [], "networkMode": "${1|awsvpc,bridge,host,none|}"}');
   });
 
   it('inserts only the name when the key already has a value', () => {
     const { list, text } = complete('{"containerDefinitions": [], "netw|": "awsvpc"}');
-    expect(accept(text, list.items.find((i) => i.label === 'networkMode')!)).toBe('{"containerDefinitions": [], "networkMode": "awsvpc"}');
+    expect(
+      accept(
+        text,
+        list.items.find((i) => i.label === 'networkMode')!,
+      ),
+    ).toBe('{"containerDefinitions": [], "networkMode": "awsvpc"}');
   });
 
   it('offers plain text to clients without snippets', () => {
     const { list, text } = complete('{"containerDefinitions": [], "|"}', { snippets: false, markdown: false });
-    expect(accept(text, list.items.find((i) => i.label === 'cpu')!)).toBe('{"containerDefinitions": [], "cpu": ""}');
+    expect(
+      accept(
+        text,
+        list.items.find((i) => i.label === 'cpu')!,
+      ),
+    ).toBe('{"containerDefinitions": [], "cpu": ""}');
     expect(list.items[0].insertTextFormat).toBe(1);
   });
 
@@ -44,7 +59,9 @@ describe('completion of property names', () => {
 
   it('works inside describe output and container-definition arrays', () => {
     expect(labels('{"taskDefinition": {"containerDefinitions": [{"|"}]}}')).toContain('image');
-    expect(complete('[{"name": "a", "|"}]', undefined, { containerDefinitionsFile: true }).list.items.map((i) => i.label)).toContain('secrets');
+    expect(complete('[{"name": "a", "|"}]', undefined, { containerDefinitionsFile: true }).list.items.map((i) => i.label)).toContain(
+      'secrets',
+    );
   });
 
   it('keeps completing while a new key above another has no comma yet', async () => {
@@ -75,11 +92,21 @@ describe('completion of values', () => {
 
   it('inserts quoted values where no string is typed yet', () => {
     const { list, text } = complete('{"containerDefinitions": [{"logConfiguration": {"logDriver": |}}]}');
-    expect(accept(text, list.items.find((i) => i.label === 'awslogs')!)).toBe('{"containerDefinitions": [{"logConfiguration": {"logDriver": "awslogs"}}]}');
+    expect(
+      accept(
+        text,
+        list.items.find((i) => i.label === 'awslogs')!,
+      ),
+    ).toBe('{"containerDefinitions": [{"logConfiguration": {"logDriver": "awslogs"}}]}');
   });
 
   it('offers enum values inside arrays and booleans', () => {
-    expect(labels('{"containerDefinitions": [], "requiresCompatibilities": ["|"]}')).toEqual(['EC2', 'EXTERNAL', 'FARGATE', 'MANAGED_INSTANCES']);
+    expect(labels('{"containerDefinitions": [], "requiresCompatibilities": ["|"]}')).toEqual([
+      'EC2',
+      'EXTERNAL',
+      'FARGATE',
+      'MANAGED_INSTANCES',
+    ]);
     expect(labels('{"containerDefinitions": [{"essential": |}]}')).toEqual(['true', 'false']);
     expect(labels('{"containerDefinitions": [{"image": "|"}]}')).toEqual([]);
   });

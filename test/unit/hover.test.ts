@@ -26,7 +26,8 @@ describe('hover', () => {
   });
 
   it('has a line for members without a description of ours', () => {
-    const value = (hover('{"containerDefinitions": [{"linuxParameters": {"init|ProcessEnabled": true}}]}')!.contents as { value: string }).value;
+    const value = (hover('{"containerDefinitions": [{"linuxParameters": {"init|ProcessEnabled": true}}]}')!.contents as { value: string })
+      .value;
     expect(value).toContain('**initProcessEnabled**: boolean');
     expect(value).toContain('API_LinuxParameters.html');
   });

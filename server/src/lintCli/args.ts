@@ -66,9 +66,12 @@ export function parseLintArgs(argv: string[]): LintArgs {
   }
   const { values, positionals } = parsed;
   const format = values.format as string;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
-  if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
-  if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region)) throw new UsageError(`--region must be a region name such as eu-west-1, not "${values.region}".`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
+  if (values.account !== undefined && !/^\d{12}$/.test(values.account))
+    throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
+  if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region))
+    throw new UsageError(`--region must be a region name such as eu-west-1, not "${values.region}".`);
   const rules: Record<string, string> = {};
   for (const entry of values.rule as string[]) {
     const match = /^([a-z-]+)=(off|error|warning|information|hint)$/.exec(entry);
@@ -77,7 +80,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
     rules[match[1]] = match[2];
   }
-  if (!values.help && !values.version && positionals.length === 0) throw new UsageError('No files given. Name task definition files, directories or globs.');
+  if (!values.help && !values.version && positionals.length === 0)
+    throw new UsageError('No files given. Name task definition files, directories or globs.');
   return {
     format,
     offline: values.offline as boolean,

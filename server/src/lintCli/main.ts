@@ -41,7 +41,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const results = await lintFiles(targets, cwd, { account: args.account, region: args.region, reportSyntaxErrors: true, rules: parseRuleSettings(args.rules) });
+  const results = await lintFiles(targets, cwd, {
+    account: args.account,
+    region: args.region,
+    reportSyntaxErrors: true,
+    rules: parseRuleSettings(args.rules),
+  });
   process.stdout.write(FORMATTERS[args.format](results));
   if (results.some((r) => r.error)) {
     for (const r of results.filter((r) => r.error)) process.stderr.write(`ecs-taskdef-lint: ${r.file}: ${r.error}\n`);
@@ -56,7 +61,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ecs-taskdef-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`ecs-taskdef-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },
 );

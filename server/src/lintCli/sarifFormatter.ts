@@ -25,7 +25,10 @@ export function formatSarif(results: FileResult[]): string {
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.description },
               helpUri: `${RULE_DOCS_BASE}${rule.id}.md`,
-              help: { text: `${rule.description}\n\n${RULE_DOCS_BASE}${rule.id}.md`, markdown: `${rule.description}\n\n[${rule.id}](${RULE_DOCS_BASE}${rule.id}.md)` },
+              help: {
+                text: `${rule.description}\n\n${RULE_DOCS_BASE}${rule.id}.md`,
+                markdown: `${rule.description}\n\n[${rule.id}](${RULE_DOCS_BASE}${rule.id}.md)`,
+              },
             })),
           },
         },
@@ -37,23 +40,29 @@ export function formatSarif(results: FileResult[]): string {
             ruleIndex: ruleIndex.get(f.ruleId),
             level: LEVELS[f.severity],
             message: { text: f.message },
-            locations: [{
-              physicalLocation: {
-                artifactLocation: { uri: result.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: f.range.start.line + 1,
-                  startColumn: f.range.start.character + 1,
-                  endLine: f.range.end.line + 1,
-                  endColumn: f.range.end.character + 1,
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: result.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
                 },
               },
-            }],
+            ],
           })),
         ),
-        invocations: [{
-          executionSuccessful: results.every((r) => !r.error),
-          toolExecutionNotifications: results.filter((r) => r.error).map((r) => ({ level: 'error', message: { text: `${r.file}: ${r.error}` } })),
-        }],
+        invocations: [
+          {
+            executionSuccessful: results.every((r) => !r.error),
+            toolExecutionNotifications: results
+              .filter((r) => r.error)
+              .map((r) => ({ level: 'error', message: { text: `${r.file}: ${r.error}` } })),
+          },
+        ],
       },
     ],
   };

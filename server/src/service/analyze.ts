@@ -8,7 +8,12 @@ import { validateShape, type SchemaIssue } from './schemaValidation';
 import { deriveTaskFacts } from './taskFacts';
 
 /** Runs every rule over a parsed document; a document that is not a task definition has no findings. */
-export function analyzeModel(doc: TextDocument, model: TaskDefinitionModel, options: AnalysisOptions, rules: readonly Rule[] = allRules): Finding[] {
+export function analyzeModel(
+  doc: TextDocument,
+  model: TaskDefinitionModel,
+  options: AnalysisOptions,
+  rules: readonly Rule[] = allRules,
+): Finding[] {
   if (!model.kind) return [];
   let schemaIssues: SchemaIssue[] | undefined;
   const ctx: RuleContext = {

@@ -71,7 +71,10 @@ function checkCommonFields(arn: Arn, regionless: boolean): ArnProblem[] {
   const known = PARTITION_REGIONS[arn.partition];
   if (!isTemplated(arn.partition)) {
     if (!/^aws(-[a-z]+)*$/.test(arn.partition)) {
-      problems.push({ severity: 'error', message: `The partition "${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).` });
+      problems.push({
+        severity: 'error',
+        message: `The partition "${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).`,
+      });
     } else if (!known) {
       problems.push({ severity: 'warning', message: `The partition "${arn.partition}" is not one the AWS SDK knows.` });
     }
@@ -143,7 +146,10 @@ export function checkSecretArn(value: string, allowExtended: boolean): ArnProble
   if (!isTemplated(name)) {
     if (name === '') problems.push({ severity: 'error', message: 'The secret name in this ARN is empty.' });
     else if (!SECRET_NAME.test(name)) {
-      problems.push({ severity: 'warning', message: `The secret name "${name}" has characters Secrets Manager does not allow (letters, digits and /_+=.@!- only).` });
+      problems.push({
+        severity: 'warning',
+        message: `The secret name "${name}" has characters Secrets Manager does not allow (letters, digits and /_+=.@!- only).`,
+      });
     }
   }
   if (allowExtended && extra.length > 0 && extra.length !== 3) {
@@ -155,7 +161,10 @@ export function checkSecretArn(value: string, allowExtended: boolean): ArnProble
         fix: { title: `Complete the JSON-key form: "${padded.slice(padded.lastIndexOf(':secret:') + 8)}"`, value: padded },
       });
     } else {
-      problems.push({ severity: 'error', message: `This ARN has ${extra.length} fields after the secret name; the JSON-key form has exactly 3: json-key:version-stage:version-id.` });
+      problems.push({
+        severity: 'error',
+        message: `This ARN has ${extra.length} fields after the secret name; the JSON-key form has exactly 3: json-key:version-stage:version-id.`,
+      });
     }
   }
   return problems;
@@ -189,26 +198,38 @@ export function checkParameterName(name: string): ArnProblem[] {
   if (name === '') return [{ severity: 'error', message: 'The parameter name is empty.' }];
   const selector = /^([^:]+):([^:/]+)$/.exec(name);
   if (selector) {
-    return [{
-      severity: 'error',
-      message: `ECS does not accept the version or label selector ":${selector[2]}" in a parameter reference; it always reads the latest version of "${selector[1]}".`,
-    }];
+    return [
+      {
+        severity: 'error',
+        message: `ECS does not accept the version or label selector ":${selector[2]}" in a parameter reference; it always reads the latest version of "${selector[1]}".`,
+      },
+    ];
   }
   // The secret id after /aws/reference/secretsmanager/ follows Secrets Manager's naming, not SSM's.
   if (name.startsWith('/aws/reference/secretsmanager/')) return [];
   const bad = [...new Set(name.replace(/[A-Za-z0-9_.\-/]/g, ''))];
   if (!PARAMETER_NAME.test(name)) {
-    return [{
-      severity: 'error',
-      message: `The parameter name "${name}" contains ${bad.map((c) => `"${c}"`).join(', ')}; SSM parameter names use only a-zA-Z0-9_.- and / between levels.`,
-    }];
+    return [
+      {
+        severity: 'error',
+        message: `The parameter name "${name}" contains ${bad.map((c) => `"${c}"`).join(', ')}; SSM parameter names use only a-zA-Z0-9_.- and / between levels.`,
+      },
+    ];
   }
   if (name.includes('/') && !name.startsWith('/')) {
-    return [{ severity: 'error', message: `The parameter name "${name}" has levels but does not start with "/"; write "/${name}".`, fix: { title: `Write "/${name}"`, value: `/${name}` } }];
+    return [
+      {
+        severity: 'error',
+        message: `The parameter name "${name}" has levels but does not start with "/"; write "/${name}".`,
+        fix: { title: `Write "/${name}"`, value: `/${name}` },
+      },
+    ];
   }
   const levels = name.split('/').filter(Boolean).length;
   if (levels > MAX_PARAMETER_LEVELS) {
-    return [{ severity: 'error', message: `The parameter name "${name}" has ${levels} levels; SSM allows at most ${MAX_PARAMETER_LEVELS}.` }];
+    return [
+      { severity: 'error', message: `The parameter name "${name}" has ${levels} levels; SSM allows at most ${MAX_PARAMETER_LEVELS}.` },
+    ];
   }
   return [];
 }
@@ -222,7 +243,11 @@ export function checkParameterArn(value: string): ArnProblem[] {
   const colonForm = /^parameter:\/*(.*)$/.exec(arn.resource);
   if (colonForm) {
     const fixed = `${prefix}parameter/${colonForm[1]}`;
-    problems.push({ severity: 'error', message: 'An SSM parameter ARN has "parameter/" before the name, not "parameter:".', fix: { title: 'Write "parameter/"', value: fixed } });
+    problems.push({
+      severity: 'error',
+      message: 'An SSM parameter ARN has "parameter/" before the name, not "parameter:".',
+      fix: { title: 'Write "parameter/"', value: fixed },
+    });
     return problems;
   }
   if (!arn.resource.startsWith('parameter/')) {
@@ -232,7 +257,11 @@ export function checkParameterArn(value: string): ArnProblem[] {
   const rest = arn.resource.slice('parameter/'.length);
   if (rest.startsWith('/')) {
     const fixed = `${prefix}parameter/${rest.replace(/^\/+/, '')}`;
-    problems.push({ severity: 'error', message: 'This ARN has "parameter//": the name\'s leading "/" is already the separator, so this ARN names no parameter.', fix: { title: 'Collapse to one "/"', value: fixed } });
+    problems.push({
+      severity: 'error',
+      message: 'This ARN has "parameter//": the name\'s leading "/" is already the separator, so this ARN names no parameter.',
+      fix: { title: 'Collapse to one "/"', value: fixed },
+    });
     return problems;
   }
   problems.push(...checkParameterName(rest.includes('/') ? `/${rest}` : rest).map(({ fix: _fix, ...p }) => p));
@@ -247,7 +276,12 @@ export function checkRoleArn(value: string): ArnProblem[] {
   const arn = parseArn(value);
   if (!arn) return [fieldCountProblem(value)];
   if (arn.service !== 'iam' && !isTemplated(arn.service)) {
-    return [{ severity: 'error', message: `A role ARN is an IAM ARN (arn:aws:iam::<account>:role/<name>); this one is of the service "${arn.service}".` }];
+    return [
+      {
+        severity: 'error',
+        message: `A role ARN is an IAM ARN (arn:aws:iam::<account>:role/<name>); this one is of the service "${arn.service}".`,
+      },
+    ];
   }
   const problems = checkCommonFields(arn, true);
   if (!arn.resource.startsWith('role/')) {

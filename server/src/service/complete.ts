@@ -2,7 +2,14 @@
 // type) and the allowed values of enums and booleans.
 import { getLocation, findNodeAtLocation, type JSONPath, type Location } from 'jsonc-parser';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from 'vscode-languageserver-types';
 import { taskPath, type TaskDefinitionModel } from './model';
 import { memberDocumentation } from './hover';
 import { enumValues, formatType, requiredMembers, structure, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
@@ -18,7 +25,12 @@ export interface CompletionCapabilities {
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /** Completion items at a position, from the API model. */
-export function completeFromModel(doc: TextDocument, model: TaskDefinitionModel, position: Position, capabilities: CompletionCapabilities): CompletionList {
+export function completeFromModel(
+  doc: TextDocument,
+  model: TaskDefinitionModel,
+  position: Position,
+  capabilities: CompletionCapabilities,
+): CompletionList {
   if (!model.kind) return EMPTY;
   const offset = doc.offsetAt(position);
   const location = getLocation(model.text, offset);
@@ -29,19 +41,32 @@ export function completeFromModel(doc: TextDocument, model: TaskDefinitionModel,
     : valueItems(doc, location, typeAtPath(model.kind, path), offset, capabilities);
 }
 
-function completePropertyNames(doc: TextDocument, model: TaskDefinitionModel, location: Location, path: JSONPath, offset: number, caps: CompletionCapabilities): CompletionList {
+function completePropertyNames(
+  doc: TextDocument,
+  model: TaskDefinitionModel,
+  location: Location,
+  path: JSONPath,
+  offset: number,
+  caps: CompletionCapabilities,
+): CompletionList {
   const parentType = typeAtPath(model.kind!, path.slice(0, -1));
   if (!parentType || typeof parentType === 'string' || !('structure' in parentType)) return EMPTY;
   const shape = structure(parentType.structure);
   const objectPath = location.path.slice(0, -1);
   const object = model.root && (objectPath.length ? findNodeAtLocation(model.root, objectPath) : model.root);
   const typing = location.previousNode?.type === 'property' ? location.previousNode : undefined;
-  const present = new Set((object?.children ?? []).map((p) => p.children?.[0]).filter((k) => k && k !== typing).map((k) => k!.value as string));
+  const present = new Set(
+    (object?.children ?? [])
+      .map((p) => p.children?.[0])
+      .filter((k) => k && k !== typing)
+      .map((k) => k!.value as string),
+  );
   // Typing inside an existing key: replace the key token; keep its colon and value if it has them.
   const range: Range = typing
     ? { start: doc.positionAt(typing.offset), end: doc.positionAt(typing.offset + typing.length) }
     : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const hasValue = typing !== undefined && /^\s*:/.test(model.text.slice(typing.offset + typing.length, typing.offset + typing.length + 200));
+  const hasValue =
+    typing !== undefined && /^\s*:/.test(model.text.slice(typing.offset + typing.length, typing.offset + typing.length + 200));
   const required = new Set(requiredMembers(parentType.structure));
 
   const items: CompletionItem[] = [];
@@ -62,13 +87,21 @@ function completePropertyNames(doc: TextDocument, model: TaskDefinitionModel, lo
   return { isIncomplete: false, items };
 }
 
-function valueItems(doc: TextDocument, location: Location, type: TypeRef | undefined, offset: number, caps: CompletionCapabilities): CompletionList {
+function valueItems(
+  doc: TextDocument,
+  location: Location,
+  type: TypeRef | undefined,
+  offset: number,
+  caps: CompletionCapabilities,
+): CompletionList {
   let values: { label: string; text: string }[];
   if (type === 'boolean') values = ['true', 'false'].map((v) => ({ label: v, text: v }));
-  else if (type && typeof type !== 'string' && 'enum' in type) values = enumValues(type.enum).map((v) => ({ label: v, text: JSON.stringify(v) }));
+  else if (type && typeof type !== 'string' && 'enum' in type)
+    values = enumValues(type.enum).map((v) => ({ label: v, text: JSON.stringify(v) }));
   else return EMPTY;
   const node = location.previousNode;
-  const replacing = node && (node.type === 'string' || node.type === 'boolean') && offset >= node.offset && offset <= node.offset + node.length;
+  const replacing =
+    node && (node.type === 'string' || node.type === 'boolean') && offset >= node.offset && offset <= node.offset + node.length;
   const range: Range = replacing
     ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
     : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
@@ -77,7 +110,10 @@ function valueItems(doc: TextDocument, location: Location, type: TypeRef | undef
     kind: CompletionItemKind.EnumMember,
     filterText: text,
     textEdit: { range, newText: text },
-    documentation: caps.markdown && type && typeof type !== 'string' && 'enum' in type ? { kind: MarkupKind.Markdown, value: `One of the ${type.enum} values.` } : undefined,
+    documentation:
+      caps.markdown && type && typeof type !== 'string' && 'enum' in type
+        ? { kind: MarkupKind.Markdown, value: `One of the ${type.enum} values.` }
+        : undefined,
   }));
   return { isIncomplete: false, items };
 }

@@ -43,7 +43,9 @@ export function memberDocumentation(structureName: string, member: string, markd
   const url = apiReferenceUrl(structureName);
   const code = (s: string) => (markdown ? `\`${s}\`` : s);
   const lines = [
-    markdown ? `**${member}**: ${formatType(shape.type)}${required ? ' (required)' : ''}` : `${member}: ${formatType(shape.type)}${required ? ' (required)' : ''}`,
+    markdown
+      ? `**${member}**: ${formatType(shape.type)}${required ? ' (required)' : ''}`
+      : `${member}: ${formatType(shape.type)}${required ? ' (required)' : ''}`,
     ...(description ? ['', markdown ? description : description.replace(/`/g, '')] : []),
     ...(allowed ? ['', `Allowed values: ${allowed.map(code).join(', ')}`] : []),
     '',

@@ -36,7 +36,10 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabil
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: fix.kind === 'makeRegistrable' ? diagnostics.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === 'describe-output') : [diagnostic],
+        diagnostics:
+          fix.kind === 'makeRegistrable'
+            ? diagnostics.filter((d) => (d.data as DiagnosticData | undefined)?.ruleId === 'describe-output')
+            : [diagnostic],
         isPreferred: fix.kind === 'replaceText' ? fix.preferred : fix.kind !== 'makeRegistrable',
         edit: toWorkspaceEdit(doc, edits, capabilities),
       });
@@ -48,10 +51,16 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabil
 function toWorkspaceEdit(doc: TextDocument, edits: FixEdit[], capabilities: QuickFixCapabilities): CodeAction['edit'] {
   if (capabilities.snippetEdits && edits.some((e) => e.snippet !== undefined)) {
     return {
-      documentChanges: [{
-        textDocument: { uri: doc.uri, version: doc.version },
-        edits: edits.map((e) => (e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })),
-      }],
+      documentChanges: [
+        {
+          textDocument: { uri: doc.uri, version: doc.version },
+          edits: edits.map((e) =>
+            e.snippet !== undefined
+              ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } }
+              : { range: e.range, newText: e.newText },
+          ),
+        },
+      ],
     };
   }
   return { changes: { [doc.uri]: edits.map(({ range, newText }) => ({ range, newText })) } };
@@ -104,7 +113,13 @@ function insertExecutionRole(doc: TextDocument, layout: Layout, roleArn: string)
   const edit = next === undefined ? undefined : diffEdit(doc, next);
   if (!edit) return undefined;
   // The role ARN is already a snippet; the JSON around it is escaped so it stays literal.
-  return [{ ...edit, newText: edit.newText.replace(marker, snippetDefaults(roleArn)), snippet: edit.newText.replace(/[$}\\]/g, '\\$&').replace(marker, roleArn) }];
+  return [
+    {
+      ...edit,
+      newText: edit.newText.replace(marker, snippetDefaults(roleArn)),
+      snippet: edit.newText.replace(/[$}\\]/g, '\\$&').replace(marker, roleArn),
+    },
+  ];
 }
 
 function moveToSecrets(text: string, path: JSONPath, layout: Layout): string | undefined {

@@ -4,7 +4,16 @@
 import type { Node } from 'jsonc-parser';
 import { anchorOf } from './jsonTree';
 import type { TaskDefinitionModel } from './model';
-import { MODEL, ROOT_STRUCTURE, enumValues, memberOf, requiredMembers, rootType, structure, type TypeRef } from './shape/taskDefinitionShape';
+import {
+  MODEL,
+  ROOT_STRUCTURE,
+  enumValues,
+  memberOf,
+  requiredMembers,
+  rootType,
+  structure,
+  type TypeRef,
+} from './shape/taskDefinitionShape';
 import { isTemplated } from './template';
 
 /** A problem with the shape of the document. */
@@ -91,7 +100,8 @@ function checkStructure(node: Node, structureName: string, issues: SchemaIssue[]
     if (!member) {
       // Output-only members of describe output belong to describe-output.
       const outputOnly = structureName === ROOT_STRUCTURE && MODEL.outputOnlyMembers.includes(name);
-      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`)) issues.push({ kind: 'unknown', key, structure: structureName });
+      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
+        issues.push({ kind: 'unknown', key, structure: structureName });
       continue;
     }
     if (value && value.type !== 'null') present.add(name);

@@ -50,7 +50,14 @@ export function removeAt(text: string, path: JSONPath): string | undefined {
 }
 
 /** Inserts `"key": value` into the object at `path`, at `index` among its members (default: last). */
-export function insertProperty(text: string, path: JSONPath, key: string, value: unknown, layout: Layout, index?: number): string | undefined {
+export function insertProperty(
+  text: string,
+  path: JSONPath,
+  key: string,
+  value: unknown,
+  layout: Layout,
+  index?: number,
+): string | undefined {
   const object = nodeAt(text, path);
   if (object?.type !== 'object') return undefined;
   return insertChild(text, object, `${JSON.stringify(key)}: `, value, layout, index);
@@ -106,7 +113,9 @@ function formatValue(value: unknown, indent: string, layout: Layout, oneLine: bo
     if (!spaced) return compact;
     return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
   }
-  return JSON.stringify(value, null, layout.indent).split('\n').join(layout.eol + indent);
+  return JSON.stringify(value, null, layout.indent)
+    .split('\n')
+    .join(layout.eol + indent);
 }
 
 function lineOf(text: string, offset: number): number {

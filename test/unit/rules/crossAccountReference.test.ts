@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf, textAt } from '../../helpers/taskdef';
 
 const task = (roles: string, valueFrom: string, member = 'secrets') => {
-  const entry = member === 'secrets'
-    ? `"secrets": [{"name": "X", "valueFrom": "${valueFrom}"}]`
-    : `"repositoryCredentials": {"credentialsParameter": "${valueFrom}"}`;
+  const entry =
+    member === 'secrets'
+      ? `"secrets": [{"name": "X", "valueFrom": "${valueFrom}"}]`
+      : `"repositoryCredentials": {"credentialsParameter": "${valueFrom}"}`;
   return `{"family": "f",${roles} "containerDefinitions": [{"name": "c", "image": "i", ${entry}}]}`;
 };
 const EXEC = ' "executionRoleArn": "arn:aws:iam::111122223333:role/exec",';
@@ -16,14 +17,16 @@ describe('cross-account-reference', () => {
     const [finding] = findingsOf('cross-account-reference', text);
     expect(finding.severity).toBe('error');
     expect(textAt(text, finding)).toBe('"arn:aws:ssm:eu-west-1:999988887777:parameter/db"');
-    expect(finding.message).toBe('This SSM parameter is in account 999988887777, but the task runs in 111122223333 (the account of executionRoleArn); ECS does not read parameters from another account, even shared ones.');
+    expect(finding.message).toBe(
+      'This SSM parameter is in account 999988887777, but the task runs in 111122223333 (the account of executionRoleArn); ECS does not read parameters from another account, even shared ones.',
+    );
   });
 
   it('is a warning for a secret in another account, naming what it needs', () => {
     const text = task(EXEC, 'arn:aws:secretsmanager:eu-west-1:999988887777:secret:db-AbCdEf');
     const [finding] = findingsOf('cross-account-reference', text);
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain("resource policy");
+    expect(finding.message).toContain('resource policy');
     expect(finding.message).toContain('customer-managed KMS key');
   });
 
@@ -35,7 +38,9 @@ describe('cross-account-reference', () => {
   it('takes the account of taskRoleArn when there is no execution role, then the configured account', () => {
     const ssm = 'arn:aws:ssm:eu-west-1:111122223333:parameter/db';
     expect(findingsOf('cross-account-reference', task(TASK_ROLE, ssm))[0].message).toContain('(the account of taskRoleArn)');
-    expect(findingsOf('cross-account-reference', task('', ssm), { account: '999999999999' })[0].message).toContain('(the configured account)');
+    expect(findingsOf('cross-account-reference', task('', ssm), { account: '999999999999' })[0].message).toContain(
+      '(the configured account)',
+    );
     expect(findingsOf('cross-account-reference', task(EXEC + TASK_ROLE, ssm))).toEqual([]);
   });
 
@@ -43,6 +48,11 @@ describe('cross-account-reference', () => {
     expect(findingsOf('cross-account-reference', task('', 'arn:aws:ssm:eu-west-1:999988887777:parameter/db'))).toEqual([]);
     expect(findingsOf('cross-account-reference', task(EXEC, 'arn:aws:ssm:eu-west-1:111122223333:parameter/db'))).toEqual([]);
     expect(findingsOf('cross-account-reference', task(EXEC, 'arn:aws:ssm:eu-west-1:${Account}:parameter/db'))).toEqual([]);
-    expect(findingsOf('cross-account-reference', task(' "executionRoleArn": "arn:aws:iam::ACCOUNT_ID:role/x",', 'arn:aws:ssm:eu-west-1:999988887777:parameter/db'))).toEqual([]);
+    expect(
+      findingsOf(
+        'cross-account-reference',
+        task(' "executionRoleArn": "arn:aws:iam::ACCOUNT_ID:role/x",', 'arn:aws:ssm:eu-west-1:999988887777:parameter/db'),
+      ),
+    ).toEqual([]);
   });
 });

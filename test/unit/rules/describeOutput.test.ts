@@ -25,7 +25,14 @@ const described = `{
 describe('describe-output', () => {
   it('reports the wrapper, each output-only member and each null', () => {
     const findings = findingsOf('describe-output', described);
-    expect(findings.map((f) => textAt(described, f))).toEqual(['"taskDefinition"', '"taskDefinitionArn"', 'null', '"revision"', '"status"', 'null']);
+    expect(findings.map((f) => textAt(described, f))).toEqual([
+      '"taskDefinition"',
+      '"taskDefinitionArn"',
+      'null',
+      '"revision"',
+      '"status"',
+      'null',
+    ]);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
     expect(findings[2].message).toBe('"user" is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.');
   });
@@ -74,7 +81,9 @@ describe('describe-output', () => {
   it('removes one output-only member', () => {
     const text = '{\n  "family": "web",\n  "revision": 3,\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}';
     const [finding] = findingsOf('describe-output', text);
-    expect(applyFix(text, finding, 'Remove "revision"')).toBe('{\n  "family": "web",\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}');
+    expect(applyFix(text, finding, 'Remove "revision"')).toBe(
+      '{\n  "family": "web",\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}',
+    );
   });
 
   it('offers "make registrable" once for several findings', async () => {

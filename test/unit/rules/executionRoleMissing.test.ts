@@ -20,12 +20,19 @@ describe('execution-role-missing', () => {
     expect(finding.severity).toBe('error');
     expect(textAt(withSecrets, finding)).toBe('"secrets"');
     expect(finding.range).toEqual({ start: { line: 6, character: 6 }, end: { line: 6, character: 15 } });
-    expect(finding.message).toBe('Container "app" has "secrets" to fetch, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".');
+    expect(finding.message).toBe(
+      'Container "app" has "secrets" to fetch, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".',
+    );
   });
 
-  it('inserts executionRoleArn after family with the file\'s indentation', () => {
+  it("inserts executionRoleArn after family with the file's indentation", () => {
     const [finding] = findingsOf('execution-role-missing', withSecrets);
-    expect(applyFix(withSecrets, finding)).toBe(withSecrets.replace('"family": "web",\n', '"family": "web",\n  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n'));
+    expect(applyFix(withSecrets, finding)).toBe(
+      withSecrets.replace(
+        '"family": "web",\n',
+        '"family": "web",\n  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n',
+      ),
+    );
   });
 
   it('offers the role ARN as a snippet with the task account from taskRoleArn', () => {
@@ -33,19 +40,38 @@ describe('execution-role-missing', () => {
     const [finding] = findingsOf('execution-role-missing', text);
     const [edit] = snippetEditsOf(text, finding)!;
     expect(edit.snippet).toContain('"executionRoleArn": "arn:aws:iam::444455556666:role/${1:ecsTaskExecutionRole}"');
-    expect(applyFix(text, finding)).toContain('"taskRoleArn": "arn:aws:iam::444455556666:role/app",\n  "executionRoleArn": "arn:aws:iam::444455556666:role/ecsTaskExecutionRole",\n');
+    expect(applyFix(text, finding)).toContain(
+      '"taskRoleArn": "arn:aws:iam::444455556666:role/app",\n  "executionRoleArn": "arn:aws:iam::444455556666:role/ecsTaskExecutionRole",\n',
+    );
   });
 
   it('keeps tab indentation', () => {
     const text = withSecrets.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2));
     const [finding] = findingsOf('execution-role-missing', text);
-    expect(applyFix(text, finding)).toContain('\t"family": "web",\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n\t"containerDefinitions"');
+    expect(applyFix(text, finding)).toContain(
+      '\t"family": "web",\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n\t"containerDefinitions"',
+    );
   });
 
   it.each([
-    ['log secretOptions', '"logConfiguration": {"logDriver": "splunk", "secretOptions": [{"name": "splunk-token", "valueFrom": "tok"}]}', '"secretOptions"', 'has log "secretOptions" to fetch'],
-    ['repositoryCredentials', '"repositoryCredentials": {"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}', '"repositoryCredentials"', 'pulls with "repositoryCredentials"'],
-    ['environmentFiles', '"environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}]', '"environmentFiles"', 'loads "environmentFiles" from S3'],
+    [
+      'log secretOptions',
+      '"logConfiguration": {"logDriver": "splunk", "secretOptions": [{"name": "splunk-token", "valueFrom": "tok"}]}',
+      '"secretOptions"',
+      'has log "secretOptions" to fetch',
+    ],
+    [
+      'repositoryCredentials',
+      '"repositoryCredentials": {"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}',
+      '"repositoryCredentials"',
+      'pulls with "repositoryCredentials"',
+    ],
+    [
+      'environmentFiles',
+      '"environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}]',
+      '"environmentFiles"',
+      'loads "environmentFiles" from S3',
+    ],
   ])('fires on %s', (_, member, key, reason) => {
     const text = `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", ${member}}]}`;
     const [finding] = findingsOf('execution-role-missing', text);
@@ -59,7 +85,9 @@ describe('execution-role-missing', () => {
     const awslogs = '{"name": "c", "image": "nginx", "logConfiguration": {"logDriver": "awslogs", "options": {}}}';
     const ecr = '{"name": "c", "image": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"}';
     expect(textAt(fargate(awslogs), findingsOf('execution-role-missing', fargate(awslogs))[0])).toBe('"awslogs"');
-    expect(textAt(fargate(ecr), findingsOf('execution-role-missing', fargate(ecr))[0])).toBe('"111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"');
+    expect(textAt(fargate(ecr), findingsOf('execution-role-missing', fargate(ecr))[0])).toBe(
+      '"111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"',
+    );
     expect(findingsOf('execution-role-missing', fargate(awslogs, 'EC2'))).toEqual([]);
     expect(findingsOf('execution-role-missing', fargate('{"name": "c", "image": "public.ecr.aws/nginx/nginx"}'))).toEqual([]);
   });
@@ -74,9 +102,18 @@ describe('execution-role-missing', () => {
   });
 
   it('does not fire when the role is there, even as an unreadable placeholder', () => {
-    expect(findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": "ecsTaskExecutionRole",'))).toEqual([]);
-    expect(findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": $ROLE,'))).toEqual([]);
-    expect(findingsOf('execution-role-missing', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "secrets": []}]}')).toEqual([]);
+    expect(
+      findingsOf(
+        'execution-role-missing',
+        withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": "ecsTaskExecutionRole",'),
+      ),
+    ).toEqual([]);
+    expect(
+      findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": $ROLE,')),
+    ).toEqual([]);
+    expect(
+      findingsOf('execution-role-missing', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "secrets": []}]}'),
+    ).toEqual([]);
   });
 });
 
@@ -85,6 +122,11 @@ describe('execution-role-missing on CRLF files', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(`${__dirname}/../../fixtures/taskdefs/crlf-tabs.json`, 'utf8');
     const [finding] = findingsOf('execution-role-missing', text);
-    expect(applyFix(text, finding)).toBe(text.replace('\t"family": "batch",\r\n', '\t"family": "batch",\r\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\r\n'));
+    expect(applyFix(text, finding)).toBe(
+      text.replace(
+        '\t"family": "batch",\r\n',
+        '\t"family": "batch",\r\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\r\n',
+      ),
+    );
   });
 });

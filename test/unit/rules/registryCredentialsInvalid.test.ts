@@ -41,7 +41,9 @@ describe('registry-credentials-invalid', () => {
     const text = task('{"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf:username::"}');
     const finding = one(text);
     expect(finding.severity).toBe('error');
-    expect(applyFix(text, finding)).toBe(task('{"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}'));
+    expect(applyFix(text, finding)).toBe(
+      task('{"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}'),
+    );
   });
 
   it('is information for a bare name, with a fix once account and region are known', () => {
@@ -70,7 +72,12 @@ describe('registry-credentials-invalid', () => {
   });
 
   it('accepts a secret ARN, and templates', () => {
-    expect(findingsOf('registry-credentials-invalid', task('{"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}'))).toEqual([]);
+    expect(
+      findingsOf(
+        'registry-credentials-invalid',
+        task('{"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:reg-AbCdEf"}'),
+      ),
+    ).toEqual([]);
     expect(findingsOf('registry-credentials-invalid', task('{"credentialsParameter": "${credentialsParameter}"}'))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ describe('unknown-property', () => {
     const text = '{"family": "f", "containerDefinition": []}';
     const [finding] = findingsOf('unknown-property', text);
     expect([finding.severity, textAt(text, finding), finding.message]).toEqual([
-      'warning', '"containerDefinition"', '"containerDefinition" is not a property of the task definition. Did you mean "containerDefinitions"?',
+      'warning',
+      '"containerDefinition"',
+      '"containerDefinition" is not a property of the task definition. Did you mean "containerDefinitions"?',
     ]);
     expect(applyFix(text, finding)).toBe('{"family": "f", "containerDefinitions": []}');
   });
@@ -37,7 +39,11 @@ describe('type-mismatch', () => {
   it('container memory is an integer; the fix removes the quotes', () => {
     const text = task(', "memory": "512"');
     const [finding] = findingsOf('type-mismatch', text);
-    expect([finding.severity, textAt(text, finding), finding.message]).toEqual(['error', '"512"', '"memory" must be an integer, not a string: write 512 without quotes.']);
+    expect([finding.severity, textAt(text, finding), finding.message]).toEqual([
+      'error',
+      '"512"',
+      '"memory" must be an integer, not a string: write 512 without quotes.',
+    ]);
     expect(applyFix(text, finding)).toBe(task(', "memory": 512'));
   });
 
@@ -59,7 +65,9 @@ describe('type-mismatch', () => {
 
   it('accepts placeholders and decimal numbers are not integers', () => {
     expect(findingsOf('type-mismatch', task(', "memory": "{{memory}}", "cpu": "${cpu}"'))).toEqual([]);
-    expect(findingsOf('type-mismatch', task(', "memory": 0.5')).map((f) => f.message)).toEqual(['"memory" must be an integer, not a decimal number.']);
+    expect(findingsOf('type-mismatch', task(', "memory": 0.5')).map((f) => f.message)).toEqual([
+      '"memory" must be an integer, not a decimal number.',
+    ]);
   });
 });
 
@@ -67,21 +75,30 @@ describe('invalid-enum-value', () => {
   it('lists the allowed values and offers the closest', () => {
     const text = '{"family": "f", "networkMode": "awsvcp", "containerDefinitions": []}';
     const [finding] = findingsOf('invalid-enum-value', text);
-    expect([finding.severity, textAt(text, finding), finding.message]).toEqual(['error', '"awsvcp"', '"awsvcp" is not a valid networkMode; allowed values: awsvpc, bridge, host, none.']);
+    expect([finding.severity, textAt(text, finding), finding.message]).toEqual([
+      'error',
+      '"awsvcp"',
+      '"awsvcp" is not a valid networkMode; allowed values: awsvpc, bridge, host, none.',
+    ]);
     expect(applyFix(text, finding)).toBe('{"family": "f", "networkMode": "awsvpc", "containerDefinitions": []}');
   });
 
   it('checks enum elements of arrays and nested enums', () => {
-    const text = '{"family": "f", "requiresCompatibilities": ["FARGATE", "fargate"], "containerDefinitions": [{"name": "c", "image": "i", "logConfiguration": {"logDriver": "logentries"}}]}';
+    const text =
+      '{"family": "f", "requiresCompatibilities": ["FARGATE", "fargate"], "containerDefinitions": [{"name": "c", "image": "i", "logConfiguration": {"logDriver": "logentries"}}]}';
     expect(findingsOf('invalid-enum-value', text).map((f) => textAt(text, f))).toEqual(['"fargate"', '"logentries"']);
   });
 });
 
 describe('missing-required', () => {
-  it('reports family and containerDefinitions at the root\'s first character', () => {
+  it("reports family and containerDefinitions at the root's first character", () => {
     const text = '{"cpu": "256", "containerDefinitions": []}';
     const [finding] = findingsOf('missing-required', text);
-    expect([finding.severity, finding.message, finding.range.start]).toEqual(['error', '"family" is required in the task definition.', { line: 0, character: 0 }]);
+    expect([finding.severity, finding.message, finding.range.start]).toEqual([
+      'error',
+      '"family" is required in the task definition.',
+      { line: 0, character: 0 },
+    ]);
   });
 
   it('reports container name and image, naming the container', () => {

@@ -21,7 +21,9 @@ describe('secret-name-conflict', () => {
     const text = task(S('DB'), `${E('PORT')}, ${E('DB')}`);
     const [finding] = findingsOf('secret-name-conflict', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['error', '"DB"']);
-    expect(finding.message).toBe('"DB" is set in both "secrets" and "environment" of container "c"; ECS rejects the task definition. Keep one.');
+    expect(finding.message).toBe(
+      '"DB" is set in both "secrets" and "environment" of container "c"; ECS rejects the task definition. Keep one.',
+    );
     expect(applyFix(text, finding)).toBe(task(S('DB'), E('PORT')));
   });
 

@@ -17,7 +17,9 @@ describe('short-parameter-name', () => {
     const text = task('/prod/db', LOGS);
     const [finding] = findingsOf('short-parameter-name', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['information', '"/prod/db"']);
-    expect(finding.message).toBe('"/prod/db" is a bare SSM parameter name, read from the task\'s region only; its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db.');
+    expect(finding.message).toBe(
+      '"/prod/db" is a bare SSM parameter name, read from the task\'s region only; its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db.',
+    );
     expect(applyFix(text, finding)).toBe(task('arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db', LOGS));
   });
 
@@ -30,7 +32,7 @@ describe('short-parameter-name', () => {
   it('offers no fix while the region is unknown', () => {
     const [finding] = findingsOf('short-parameter-name', task('/prod/db'));
     expect(finding.fixes).toBeUndefined();
-    expect(finding.message).toContain('prefer the parameter\'s full ARN');
+    expect(finding.message).toContain("prefer the parameter's full ARN");
   });
 
   it('leaves ARNs, invalid names and templates alone', () => {

@@ -54,11 +54,23 @@ describe('value-from-in-environment', () => {
 }`;
     const [finding] = findingsOf('value-from-in-environment', text);
     const fixed = applyFix(text, finding);
-    expect(JSON.parse(fixed).containerDefinitions[0]).toEqual({ name: 'c', image: 'i', environment: [], secrets: [{ name: 'DB', valueFrom: '/prod/db' }] });
-    expect(fixed).toContain('\n      "environment": [],\n      "secrets": [\n        {\n          "name": "DB",\n          "valueFrom": "/prod/db"\n        }\n      ]\n    }');
+    expect(JSON.parse(fixed).containerDefinitions[0]).toEqual({
+      name: 'c',
+      image: 'i',
+      environment: [],
+      secrets: [{ name: 'DB', valueFrom: '/prod/db' }],
+    });
+    expect(fixed).toContain(
+      '\n      "environment": [],\n      "secrets": [\n        {\n          "name": "DB",\n          "valueFrom": "/prod/db"\n        }\n      ]\n    }',
+    );
   });
 
   it('is quiet for literal values', () => {
-    expect(findingsOf('value-from-in-environment', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "environment": [{"name": "A", "value": "b"}]}]}')).toEqual([]);
+    expect(
+      findingsOf(
+        'value-from-in-environment',
+        '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "environment": [{"name": "A", "value": "b"}]}]}',
+      ),
+    ).toEqual([]);
   });
 });

@@ -38,7 +38,13 @@ function referenceProblems(reference: SecretReference): ArnProblem[] {
     if (arn?.service === 'secretsmanager') return checkSecretArn(value, false);
     return otherServiceProblems(value, 'credentialsParameter', 'a Secrets Manager secret ARN');
   }
-  if (value === '') return [{ severity: 'error', message: 'valueFrom is empty; give the ARN of a Secrets Manager secret or the name or ARN of an SSM parameter.' }];
+  if (value === '')
+    return [
+      {
+        severity: 'error',
+        message: 'valueFrom is empty; give the ARN of a Secrets Manager secret or the name or ARN of an SSM parameter.',
+      },
+    ];
   if (!isArn(value)) return checkParameterName(value);
   const arn = parseArn(value);
   if (arn?.service === 'secretsmanager') return checkSecretArn(value, true);

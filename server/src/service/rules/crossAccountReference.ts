@@ -7,7 +7,7 @@ export const crossAccountReference: Rule = {
   id: 'cross-account-reference',
   title: 'Reference to another account',
   description:
-    'Reports a `valueFrom` or `credentialsParameter` ARN in an account other than the task\'s (the account of `executionRoleArn`, else `taskRoleArn`, else the configured account). An SSM parameter in another account is an error: ECS refuses it at registration, RAM-shared parameters included. A Secrets Manager secret in another account is a warning: it works only with a resource policy on the secret, a customer-managed KMS key, and a key policy that let the execution role read it.',
+    "Reports a `valueFrom` or `credentialsParameter` ARN in an account other than the task's (the account of `executionRoleArn`, else `taskRoleArn`, else the configured account). An SSM parameter in another account is an error: ECS refuses it at registration, RAM-shared parameters included. A Secrets Manager secret in another account is a warning: it works only with a resource policy on the secret, a customer-managed KMS key, and a key policy that let the execution role read it.",
   needsCatalog: false,
   check(ctx) {
     const { account, accountSource } = ctx.facts;

@@ -18,17 +18,28 @@ export const describeOutput: Rule = {
     if (!task) return [];
     const findings: Finding[] = [];
     const report = (node: Node, message: string, fix?: FixData) =>
-      findings.push({ ruleId: 'describe-output', severity: 'error', message, range: nodeRange(ctx, node), fixes: fix ? [fix, MAKE_REGISTRABLE] : [MAKE_REGISTRABLE] });
+      findings.push({
+        ruleId: 'describe-output',
+        severity: 'error',
+        message,
+        range: nodeRange(ctx, node),
+        fixes: fix ? [fix, MAKE_REGISTRABLE] : [MAKE_REGISTRABLE],
+      });
 
     if (ctx.model.kind === 'describeOutput') {
       const wrapper = findProperty(ctx.model.root, 'taskDefinition')!;
-      report(keyOf(wrapper), 'This is describe-task-definition output; register-task-definition takes the inner object at the top level.', { kind: 'unwrapDescribe', title: 'Unwrap "taskDefinition"' });
+      report(keyOf(wrapper), 'This is describe-task-definition output; register-task-definition takes the inner object at the top level.', {
+        kind: 'unwrapDescribe',
+        title: 'Unwrap "taskDefinition"',
+      });
     }
     for (const name of MODEL.outputOnlyMembers) {
       const property = findProperty(task, name);
       if (property) {
         report(keyOf(property), `"${name}" is output of describe-task-definition; register-task-definition rejects it.`, {
-          kind: 'removeMember', title: `Remove "${name}"`, path: pathOf(property.children![1] ?? property),
+          kind: 'removeMember',
+          title: `Remove "${name}"`,
+          path: pathOf(property.children![1] ?? property),
         });
       }
     }
@@ -36,7 +47,9 @@ export const describeOutput: Rule = {
       const property = node.parent?.type === 'property' ? node.parent : undefined;
       const label = property ? `"${property.children![0].value}"` : 'This array element';
       report(node, `${label} is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.`, {
-        kind: 'removeMember', title: `Remove ${property ? label : 'the null element'}`, path: pathOf(node),
+        kind: 'removeMember',
+        title: `Remove ${property ? label : 'the null element'}`,
+        path: pathOf(node),
       });
     }
     return findings;
@@ -49,9 +62,7 @@ export const describeOutput: Rule = {
  */
 function nullsUnder(task: Node): Node[] {
   const found: Node[] = [];
-  const stack: Node[] = (task.children ?? [])
-    .filter((p) => !MODEL.outputOnlyMembers.includes(p.children?.[0]?.value))
-    .reverse();
+  const stack: Node[] = (task.children ?? []).filter((p) => !MODEL.outputOnlyMembers.includes(p.children?.[0]?.value)).reverse();
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'null') found.push(node);

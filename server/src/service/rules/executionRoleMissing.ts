@@ -19,7 +19,7 @@ export const executionRoleMissing: Rule = {
   id: 'execution-role-missing',
   title: 'Execution role missing',
   description:
-    'Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration ("When you are specifying container secrets, you must also specify a value for \'executionRoleArn\'"). The quick fix adds `executionRoleArn` with a role ARN in the task\'s account for you to complete.',
+    "Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration (\"When you are specifying container secrets, you must also specify a value for 'executionRoleArn'\"). The quick fix adds `executionRoleArn` with a role ARN in the task's account for you to complete.",
   needsCatalog: false,
   check(ctx) {
     const task = ctx.model.task;
@@ -58,12 +58,15 @@ function needsOf(container: ContainerModel, fargate: boolean): Need[] {
   const logConfiguration = findValue(container.node, 'logConfiguration');
   if (findArray(container.node, 'secrets').length) add(key(container.node, 'secrets'), 'has "secrets" to fetch');
   if (findArray(logConfiguration, 'secretOptions').length) add(key(logConfiguration, 'secretOptions'), 'has log "secretOptions" to fetch');
-  if (findValue(container.node, 'repositoryCredentials')?.type === 'object') add(key(container.node, 'repositoryCredentials'), 'pulls with "repositoryCredentials"');
-  if (findArray(container.node, 'environmentFiles').length) add(key(container.node, 'environmentFiles'), 'loads "environmentFiles" from S3');
+  if (findValue(container.node, 'repositoryCredentials')?.type === 'object')
+    add(key(container.node, 'repositoryCredentials'), 'pulls with "repositoryCredentials"');
+  if (findArray(container.node, 'environmentFiles').length)
+    add(key(container.node, 'environmentFiles'), 'loads "environmentFiles" from S3');
   if (fargate) {
     const logDriver = findValue(logConfiguration, 'logDriver');
     if (logDriver?.value === 'awslogs') add(logDriver, 'logs with awslogs on Fargate');
-    if (container.image && PRIVATE_ECR_IMAGE.test(container.image)) add(findValue(container.node, 'image'), 'pulls a private ECR image on Fargate');
+    if (container.image && PRIVATE_ECR_IMAGE.test(container.image))
+      add(findValue(container.node, 'image'), 'pulls a private ECR image on Fargate');
   }
   return needs;
 }
@@ -79,4 +82,3 @@ function placeholderRoleArn(ctx: RuleContext): string {
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-

@@ -25,7 +25,7 @@ export const invalidJson: Rule = {
   id: 'invalid-json',
   title: 'The file is not valid JSON',
   description:
-    'Reports JSON syntax errors. ECS and the AWS CLI read task definitions as strict JSON, so a missing comma or an unquoted template placeholder stops registration. In VS Code this is off by default (setting `ecsTaskDef.validate.syntax`) because VS Code\'s JSON support reports the same errors.',
+    "Reports JSON syntax errors. ECS and the AWS CLI read task definitions as strict JSON, so a missing comma or an unquoted template placeholder stops registration. In VS Code this is off by default (setting `ecsTaskDef.validate.syntax`) because VS Code's JSON support reports the same errors.",
   needsCatalog: false,
   check(ctx) {
     if (!ctx.options.reportSyntaxErrors) return [];
@@ -39,9 +39,10 @@ export const invalidJson: Rule = {
       const code = printParseErrorCode(error.error);
       const rest = ctx.model.text.slice(error.offset, error.offset + 80);
       const text = (PLACEHOLDER_START.exec(rest) ?? /^[^\s,\]}]{1,40}/.exec(rest) ?? [rest.slice(0, 1)])[0];
-      const message = code === 'InvalidSymbol'
-        ? `"${text}" is not JSON; fill in or quote template placeholders before the file is used.`
-        : MESSAGES[code] ?? code;
+      const message =
+        code === 'InvalidSymbol'
+          ? `"${text}" is not JSON; fill in or quote template placeholders before the file is used.`
+          : (MESSAGES[code] ?? code);
       return {
         ruleId: 'invalid-json',
         severity: 'error',

@@ -14,7 +14,7 @@ export const registryCredentialsInvalid: Rule = {
   id: 'registry-credentials-invalid',
   title: 'Private registry credentials that cannot work',
   description:
-    'Reports `repositoryCredentials` that cannot authenticate an image pull: no or an empty `credentialsParameter`, an SSM parameter (ECS reads registry credentials only from Secrets Manager), or a Secrets Manager ARN with a `:json-key` tail (the whole secret must hold `username` and `password`). A bare secret name is information: it works only through the API in the task\'s own region. `repositoryCredentials` on an ECR image is a warning: ECR pulls authenticate with the execution or instance role, and a quick fix removes it.',
+    "Reports `repositoryCredentials` that cannot authenticate an image pull: no or an empty `credentialsParameter`, an SSM parameter (ECS reads registry credentials only from Secrets Manager), or a Secrets Manager ARN with a `:json-key` tail (the whole secret must hold `username` and `password`). A bare secret name is information: it works only through the API in the task's own region. `repositoryCredentials` on an ECR image is a warning: ECR pulls authenticate with the execution or instance role, and a quick fix removes it.",
   needsCatalog: false,
   check(ctx) {
     return ctx.model.containers.flatMap((container) => {
@@ -39,28 +39,56 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node
   }
   const parameter = findValue(credentials, 'credentialsParameter');
   if (!parameter || parameter.type === 'null') {
-    report('error', key, `"repositoryCredentials" of ${who} needs "credentialsParameter": the ARN of a Secrets Manager secret with username and password.`);
+    report(
+      'error',
+      key,
+      `"repositoryCredentials" of ${who} needs "credentialsParameter": the ARN of a Secrets Manager secret with username and password.`,
+    );
     return findings;
   }
   if (parameter.type !== 'string' || isTemplated(parameter.value)) return findings;
   const value = parameter.value as string;
   if (value === '') {
-    report('error', parameter, '"credentialsParameter" is empty; ECS rejects it. Give the ARN of a Secrets Manager secret with username and password.');
+    report(
+      'error',
+      parameter,
+      '"credentialsParameter" is empty; ECS rejects it. Give the ARN of a Secrets Manager secret with username and password.',
+    );
   } else if (!isArn(value)) {
     const { account, region, partition } = ctx.facts;
-    const fixes = account && region
-      ? [replaceStringFix(ctx, parameter, `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`, 'Write the secret\'s ARN')]
-      : undefined;
-    report('information', parameter, `"${value}" is a bare secret name: it works only through the API for a secret in the task's region; the console, other regions and other accounts need the secret's full ARN.`, fixes);
+    const fixes =
+      account && region
+        ? [
+            replaceStringFix(
+              ctx,
+              parameter,
+              `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`,
+              "Write the secret's ARN",
+            ),
+          ]
+        : undefined;
+    report(
+      'information',
+      parameter,
+      `"${value}" is a bare secret name: it works only through the API for a secret in the task's region; the console, other regions and other accounts need the secret's full ARN.`,
+      fixes,
+    );
   } else if (parseArn(value)?.service === 'ssm') {
-    report('error', parameter, 'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.');
+    report(
+      'error',
+      parameter,
+      'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.',
+    );
   } else {
     const secret = parseSecretArn(value);
     if (secret?.tail) {
       const whole = value.slice(0, value.length - secret.tail.length);
-      report('error', parameter, `"credentialsParameter" takes the whole secret, which must hold username and password; the "${secret.tail}" tail is only for secrets in valueFrom.`, [
-        replaceStringFix(ctx, parameter, whole, 'Remove the JSON-key tail'),
-      ]);
+      report(
+        'error',
+        parameter,
+        `"credentialsParameter" takes the whole secret, which must hold username and password; the "${secret.tail}" tail is only for secrets in valueFrom.`,
+        [replaceStringFix(ctx, parameter, whole, 'Remove the JSON-key tail')],
+      );
     }
   }
   return findings;

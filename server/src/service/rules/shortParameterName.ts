@@ -8,7 +8,7 @@ export const shortParameterName: Rule = {
   id: 'short-parameter-name',
   title: 'Bare SSM parameter name',
   description:
-    'Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task\'s own region, and the execution role\'s policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, or the settings), a quick fix expands the name to the full ARN.',
+    "Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task's own region, and the execution role's policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, or the settings), a quick fix expands the name to the full ARN.",
   needsCatalog: false,
   check(ctx) {
     const findings: Finding[] = [];
@@ -25,7 +25,7 @@ export const shortParameterName: Rule = {
           ? `"${value}" is a bare SSM parameter name, read from the task's region only; its ARN is ${arn}.`
           : `"${value}" is a bare SSM parameter name, read from the task's region only; prefer the parameter's full ARN.`,
         range: nodeRange(ctx, reference.node),
-        fixes: arn ? [replaceStringFix(ctx, reference.node, arn, 'Expand to the parameter\'s ARN')] : undefined,
+        fixes: arn ? [replaceStringFix(ctx, reference.node, arn, "Expand to the parameter's ARN")] : undefined,
       });
     }
     return findings;

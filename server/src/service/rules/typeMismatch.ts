@@ -4,7 +4,13 @@ import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/t
 import { nodeRange, replaceStringFix } from './fixBuilders';
 import type { Rule } from './rule';
 
-const ARTICLES: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array' };
+const ARTICLES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+};
 
 export const typeMismatch: Rule = {
   id: 'type-mismatch',
@@ -29,7 +35,14 @@ export const typeMismatch: Rule = {
         finding.fixes = [
           typeof fixed === 'string' && node.type !== 'string'
             ? replaceStringFix(ctx, node, fixed, `Write ${JSON.stringify(fixed)}`)
-            : { kind: 'replaceText', title: `Write ${String(fixed)}`, range: nodeRange(ctx, node), oldText, newText: String(fixed), preferred: true },
+            : {
+                kind: 'replaceText',
+                title: `Write ${String(fixed)}`,
+                range: nodeRange(ctx, node),
+                oldText,
+                newText: String(fixed),
+                preferred: true,
+              },
         ];
       }
       findings.push(finding);
@@ -39,14 +52,26 @@ export const typeMismatch: Rule = {
 };
 
 function actualKind(node: Node): string {
-  return node.type === 'string' ? 'a string' : node.type === 'number' ? (Number.isInteger(node.value) ? 'a number' : 'a decimal number') : ARTICLES[node.type] ?? node.type;
+  return node.type === 'string'
+    ? 'a string'
+    : node.type === 'number'
+      ? Number.isInteger(node.value)
+        ? 'a number'
+        : 'a decimal number'
+      : (ARTICLES[node.type] ?? node.type);
 }
 
 function describeMismatch(node: Node, expected: TypeRef, member: string, atTaskLevel: boolean): string {
   const where = atTaskLevel && (member === 'cpu' || member === 'memory') ? `Task-level "${member}"` : `"${member}"`;
   const fixed = requote(node, expected);
-  const hint = fixed === undefined ? '' : typeof fixed === 'string' ? `: write ${JSON.stringify(fixed)}` : `: write ${fixed} without quotes`;
-  const wanted = expected === 'integer' ? 'an integer' : typeof expected === 'string' || 'enum' in expected ? ARTICLES[jsonKindOf(expected)] : `${ARTICLES[jsonKindOf(expected)]} (${formatType(expected)})`;
+  const hint =
+    fixed === undefined ? '' : typeof fixed === 'string' ? `: write ${JSON.stringify(fixed)}` : `: write ${fixed} without quotes`;
+  const wanted =
+    expected === 'integer'
+      ? 'an integer'
+      : typeof expected === 'string' || 'enum' in expected
+        ? ARTICLES[jsonKindOf(expected)]
+        : `${ARTICLES[jsonKindOf(expected)]} (${formatType(expected)})`;
   return `${where} must be ${wanted}, not ${actualKind(node)}${hint}.`;
 }
 

@@ -25,7 +25,18 @@ export const unknownProperty: Rule = {
           ? `"${name}" is not a property of ${where}. Did you mean "${best}"?`
           : `"${name}" is not a property of ${where}; the AWS CLI rejects the request.`,
         range: nodeRange(ctx, issue.key),
-        fixes: best ? [{ kind: 'replaceText', title: `Rename to "${best}"`, range: nodeRange(ctx, issue.key), oldText, newText: JSON.stringify(best), preferred: true }] : undefined,
+        fixes: best
+          ? [
+              {
+                kind: 'replaceText',
+                title: `Rename to "${best}"`,
+                range: nodeRange(ctx, issue.key),
+                oldText,
+                newText: JSON.stringify(best),
+                preferred: true,
+              },
+            ]
+          : undefined,
       });
     }
     return findings;

@@ -7,7 +7,7 @@ export const valueFromInEnvironment: Rule = {
   id: 'value-from-in-environment',
   title: 'valueFrom in environment',
   description:
-    'Reports an `environment` entry with `valueFrom`. Environment entries take a literal `value`; secret references belong in `secrets`, and the AWS CLI and SDKs reject the request ("Unexpected key \'valueFrom\'"). The quick fix moves the entry into the container\'s `secrets`.',
+    "Reports an `environment` entry with `valueFrom`. Environment entries take a literal `value`; secret references belong in `secrets`, and the AWS CLI and SDKs reject the request (\"Unexpected key 'valueFrom'\"). The quick fix moves the entry into the container's `secrets`.",
   needsCatalog: false,
   check(ctx) {
     const findings: Finding[] = [];

@@ -1,13 +1,6 @@
 /** The type of one member in the ECS API model. */
 export type TypeRef =
-  | 'string'
-  | 'integer'
-  | 'boolean'
-  | 'timestamp'
-  | { enum: string }
-  | { structure: string }
-  | { list: TypeRef }
-  | { map: TypeRef };
+  'string' | 'integer' | 'boolean' | 'timestamp' | { enum: string } | { structure: string } | { list: TypeRef } | { map: TypeRef };
 
 /** One member of a structure. */
 export interface MemberShape {

@@ -35,7 +35,9 @@ export function memberOf(structureName: string, key: string): MemberShape | unde
 
 /** The members a structure must have, from the model plus what ECS enforces. */
 export function requiredMembers(structureName: string): string[] {
-  const fromModel = Object.entries(structure(structureName).members).filter(([, m]) => m.required).map(([k]) => k);
+  const fromModel = Object.entries(structure(structureName).members)
+    .filter(([, m]) => m.required)
+    .map(([k]) => k);
   return [...fromModel, ...(ALSO_REQUIRED[structureName] ?? [])];
 }
 
