@@ -1,14 +1,30 @@
-// The server's own protocol: what a client may send beyond standard LSP. One place, for every editor.
+// The server's own protocol: what a client may send or receive beyond standard LSP. One place, for
+// every editor; docs/protocol.md describes it for other clients.
+import type { CatalogStatus } from './catalog/cachingCatalog';
 import type { Settings } from './settings';
 
 /**
  * `initializationOptions` a client may send. Clients that cannot answer `workspace/configuration`
  * pass the `ecsTaskDef` settings here, either as `{ "ecsTaskDef": {...} }` or as the section itself.
+ * `workspaceTrusted: false` (VS Code's restricted mode) turns every AWS call off until the client
+ * sends `ecsTaskDef/workspaceTrusted`.
  */
-export type InitializationOptions = { ecsTaskDef?: Partial<Settings> } | Partial<Settings>;
+export type InitializationOptions = ({ ecsTaskDef?: Partial<Settings> } | Partial<Settings>) & { workspaceTrusted?: boolean };
 
 /** The configuration section the server reads. */
 export const CONFIGURATION_SECTION = 'ecsTaskDef';
 
 /** Milliseconds between the last edit and re-analysis. */
 export const ANALYSIS_DELAY_MS = 150;
+
+/** Server → client notification: the account catalog's state changed (loading with counts, ready, error, disabled). */
+export const CATALOG_STATUS_NOTIFICATION = 'ecsTaskDef/catalogStatus';
+
+/** The payload of `ecsTaskDef/catalogStatus`. */
+export type CatalogStatusParams = CatalogStatus;
+
+/** Client → server notification: the user trusted the workspace; AWS calls may start. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
+
+/** `workspace/executeCommand`: list secrets and parameters again and re-check open documents. Returns the CatalogStatusParams. */
+export const REFRESH_CATALOG_COMMAND = 'ecsTaskDef.refreshCatalog';

@@ -11,8 +11,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
 import { hintsForPath } from './documentSelector';
-import { ANALYSIS_DELAY_MS, CONFIGURATION_SECTION } from './protocol';
-import { createTaskDefinitionService, toDiagnostic, type RecognitionHints } from './service';
+import { AwsAccountCatalog } from './catalog/awsAccountCatalog';
+import type { AccountCatalog } from './catalog/accountCatalog';
+import { CachingCatalog } from './catalog/cachingCatalog';
+import { CatalogSession } from './catalogSession';
+import { ANALYSIS_DELAY_MS, CONFIGURATION_SECTION, REFRESH_CATALOG_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
+import { createTaskDefinitionService, toDiagnostic } from './service';
 import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
 
@@ -25,10 +29,21 @@ interface ClientFeatures {
   snippetEdits: boolean;
 }
 
+/** What the server talks to besides the client; tests may replace it. */
+export interface ServerDependencies {
+  accountCatalog?: AccountCatalog;
+}
+
+/** After a failed listing, how long before the server tries again by itself (a refresh always does). */
+const CATALOG_RETRY_MS = 60_000;
+
 /** Wires the analysis core to a connection and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, deps: ServerDependencies = {}): void {
   const documents = new TextDocuments(TextDocument);
   const service = createTaskDefinitionService();
+  const ttl = { ttlMs: DEFAULT_SETTINGS.aws.cacheTtlSeconds * 1000, retryAfterMs: CATALOG_RETRY_MS };
+  const catalog = new CachingCatalog(deps.accountCatalog ?? new AwsAccountCatalog(), ttl);
+  const session = new CatalogSession(connection, catalog, ttl, () => reanalyzeAll());
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
@@ -44,12 +59,14 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = readClientFeatures(params);
     fallbackSettings = parseSettings(initializationSettings(params.initializationOptions));
+    session.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', ':'] },
+        completionProvider: { triggerCharacters: ['"', ':', '/'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND] },
       },
       serverInfo: { name: TOOL_NAME, version: VERSION },
     };
@@ -67,17 +84,23 @@ export function startServer(connection: Connection): void {
     }
     return settings;
   };
-  const hintsFor = async (doc: TextDocument): Promise<RecognitionHints> => hintsForPath(URI.toPath(doc.uri), await settingsFor(doc.uri));
+  /** Everything a request about a document needs: its recognition hints and analysis options. */
+  const contextFor = async (doc: TextDocument) => {
+    const settings = await settingsFor(doc.uri);
+    const hints = hintsForPath(URI.toPath(doc.uri), settings);
+    // Only task definitions wake the catalog: other JSON files never cause an AWS call.
+    const catalogAccess = service.parse(doc, hints).kind ? session.access(settings) : undefined;
+    return { hints, options: toAnalysisOptions(settings, catalogAccess) };
+  };
 
   const analyze = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const settings = await settingsFor(uri);
+    const { hints, options } = await contextFor(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit scheduled its own run
-    const hints = hintsForPath(URI.toPath(uri), settings);
-    const findings = service.analyze(current, hints, toAnalysisOptions(settings));
+    const findings = service.analyze(current, hints, options);
     if (findings.length === 0 && !published.has(uri)) return;
     if (findings.length) published.add(uri);
     else published.delete(uri);
@@ -92,6 +115,10 @@ export function startServer(connection: Connection): void {
         analyze(uri).catch((error: unknown) => connection.console.error(`Analysis of ${uri} failed: ${String(error)}`));
       }, delay),
     );
+  };
+
+  const reanalyzeAll = () => {
+    for (const doc of documents.all()) schedule(doc.uri);
   };
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
@@ -114,14 +141,22 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    return doc
-      ? service.complete(doc, await hintsFor(doc), position, { snippets: features.snippets, markdown: features.markdownCompletion })
-      : null;
+    if (!doc) return null;
+    const { hints, options } = await contextFor(doc);
+    return service.complete(doc, hints, position, { snippets: features.snippets, markdown: features.markdownCompletion }, options);
   });
   connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
-    return doc ? (service.hover(doc, await hintsFor(doc), position, features.markdownHover) ?? null) : null;
+    if (!doc) return null;
+    const { hints, options } = await contextFor(doc);
+    return service.hover(doc, hints, position, features.markdownHover, options) ?? null;
   });
+  connection.onExecuteCommand(({ command }) => (command === REFRESH_CATALOG_COMMAND ? session.refresh() : null));
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    session.trusted = true;
+    reanalyzeAll();
+  });
+  connection.onShutdown(() => session.dispose());
   connection.onCodeAction(({ textDocument, context }) => {
     const doc = documents.get(textDocument.uri);
     return doc ? service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }) : null;

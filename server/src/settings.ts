@@ -1,5 +1,6 @@
 // The `ecsTaskDef` settings: their type, defaults, and the one place raw client values are parsed.
-import { RULE_IDS, type AnalysisOptions, type RuleSetting } from './service';
+import type { CatalogScope } from './catalog/accountCatalog';
+import { RULE_IDS, type AnalysisOptions, type CatalogAccess, type RuleSetting } from './service';
 
 /** Settings under the `ecsTaskDef` section, as every client sends them. */
 export interface Settings {
@@ -10,8 +11,14 @@ export interface Settings {
   /** The task's account when the document names no role ARN; '' when unknown. */
   account: string;
   aws: {
-    /** The task's region when the document has no awslogs-region; '' when unknown. */
+    /** Make AWS calls (list secrets and parameters) at all. */
+    enabled: boolean;
+    /** A profile from the shared config files; '' for the SDK's default chain (AWS_PROFILE, ...). */
+    profile: string;
+    /** The region to list and the task's region when the document has no awslogs-region; '' for the chain's region. */
     region: string;
+    /** How long listed secrets and parameters stay fresh, in seconds. */
+    cacheTtlSeconds: number;
   };
   validate: {
     /** Report JSON syntax errors (`invalid-json`). */
@@ -32,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/*container_definitions*.json',
   ],
   account: '',
-  aws: { region: '' },
+  aws: { enabled: true, profile: '', region: '', cacheTtlSeconds: 300 },
   validate: { syntax: true },
   rules: {},
 };
@@ -49,15 +56,29 @@ export function parseSettings(raw: unknown): Settings {
     containerDefinitionFiles: stringArray(value.containerDefinitionFiles) ?? DEFAULT_SETTINGS.containerDefinitionFiles,
     account:
       typeof value.account === 'string' && /^(\d{12})?$/.test(value.account.trim()) ? value.account.trim() : DEFAULT_SETTINGS.account,
-    aws: { region: typeof aws.region === 'string' ? aws.region.trim() : DEFAULT_SETTINGS.aws.region },
+    aws: {
+      enabled: typeof aws.enabled === 'boolean' ? aws.enabled : DEFAULT_SETTINGS.aws.enabled,
+      profile: typeof aws.profile === 'string' ? aws.profile.trim() : DEFAULT_SETTINGS.aws.profile,
+      region:
+        typeof aws.region === 'string' && /^(([a-z]+-)+\d+)?$/.test(aws.region.trim()) ? aws.region.trim() : DEFAULT_SETTINGS.aws.region,
+      cacheTtlSeconds:
+        typeof aws.cacheTtlSeconds === 'number' && aws.cacheTtlSeconds >= 0 ? aws.cacheTtlSeconds : DEFAULT_SETTINGS.aws.cacheTtlSeconds,
+    },
     validate: { syntax: typeof validate.syntax === 'boolean' ? validate.syntax : DEFAULT_SETTINGS.validate.syntax },
     rules: parseRuleSettings(value.rules),
   };
 }
 
-/** The part of the settings the analysis core reads. */
-export function toAnalysisOptions(settings: Settings): AnalysisOptions {
+/** Which credentials and region the settings choose; undefined when AWS calls are off. */
+export function catalogScope(settings: Settings, trusted: boolean): CatalogScope | undefined {
+  if (!settings.aws.enabled || !trusted) return undefined;
+  return { profile: settings.aws.profile || undefined, region: settings.aws.region || undefined };
+}
+
+/** The part of the settings the analysis core reads, with the account's catalog when there is one. */
+export function toAnalysisOptions(settings: Settings, catalog?: CatalogAccess): AnalysisOptions {
   return {
+    catalog,
     account: settings.account || undefined,
     region: settings.aws.region || undefined,
     reportSyntaxErrors: settings.validate.syntax,

@@ -71,7 +71,7 @@ export function cursor(textWithCursor: string): { text: string; offset: number }
 export function complete(textWithCursor: string, caps = { snippets: true, markdown: true }, hints: RecognitionHints = {}) {
   const { text, offset } = cursor(textWithCursor);
   const d = doc(text);
-  return { list: service.complete(d, hints, d.positionAt(offset), caps), text };
+  return { list: service.complete(d, hints, d.positionAt(offset), caps, OPTIONS), text };
 }
 
 /** The text after accepting a completion item (its snippet placeholders left in). */
@@ -84,7 +84,7 @@ export function accept(text: string, item: CompletionItem): string {
 export function hover(textWithCursor: string, markdown = true) {
   const { text, offset } = cursor(textWithCursor);
   const d = doc(text);
-  return service.hover(d, {}, d.positionAt(offset), markdown);
+  return service.hover(d, {}, d.positionAt(offset), markdown, OPTIONS);
 }
 
 /** A finding as the results files hold it: 1-based position for reading, the fix titles. */

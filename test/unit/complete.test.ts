@@ -72,7 +72,9 @@ describe('completion of property names', () => {
     service.parse(TextDocument.create(uri, 'json', 1, before), {});
     const { text, offset } = cursor('{\n  "family": "web",\n  "ne|"\n  "containerDefinitions": []\n}');
     const doc = TextDocument.create(uri, 'json', 2, text);
-    const items = service.complete(doc, {}, doc.positionAt(offset), { snippets: true, markdown: true }).items.map((i) => i.label);
+    const items = service
+      .complete(doc, {}, doc.positionAt(offset), { snippets: true, markdown: true }, { reportSyntaxErrors: true })
+      .items.map((i) => i.label);
     expect(items).toContain('networkMode');
     expect(items).not.toContain('family');
   });

@@ -27,7 +27,7 @@ export function analyzeModel(
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
-    if (rule.needsCatalog || setting === 'off') continue;
+    if ((rule.needsCatalog && !options.catalog) || setting === 'off') continue;
     const found = rule.check(ctx);
     findings.push(...(setting ? found.map((f) => ({ ...f, severity: setting })) : found));
   }

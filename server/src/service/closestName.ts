@@ -24,9 +24,14 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const budget = Math.max(2, Math.floor(name.length / 3));
-  return [...candidates]
-    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
-    .filter((c) => c.distance <= budget)
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    // The length difference alone bounds the distance: most of a large catalog is skipped cheaply.
+    if (Math.abs(candidate.length - name.length) > budget) continue;
+    const distance = editDistance(name, candidate);
+    if (distance <= budget) scored.push({ candidate, distance });
+  }
+  return scored
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map((c) => c.candidate);

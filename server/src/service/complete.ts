@@ -10,7 +10,9 @@ import {
   type CompletionList,
   type Range,
 } from 'vscode-languageserver-types';
+import { completeReference, referenceSlot } from './completeReference';
 import { taskPath, type TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
 import { memberDocumentation } from './hover';
 import { enumValues, formatType, requiredMembers, structure, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
 
@@ -24,18 +26,21 @@ export interface CompletionCapabilities {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-/** Completion items at a position, from the API model. */
+/** Completion items at a position: references from the account's catalog, else from the API model. */
 export function completeFromModel(
   doc: TextDocument,
   model: TaskDefinitionModel,
   position: Position,
   capabilities: CompletionCapabilities,
+  options: AnalysisOptions,
 ): CompletionList {
   if (!model.kind) return EMPTY;
   const offset = doc.offsetAt(position);
   const location = getLocation(model.text, offset);
   const path = taskPath(model, location.path);
   if (!path) return EMPTY;
+  const slot = location.isAtPropertyKey ? undefined : referenceSlot(path);
+  if (slot) return completeReference(doc, model, location, slot, offset, options, capabilities);
   return location.isAtPropertyKey
     ? completePropertyNames(doc, model, location, path, offset, capabilities)
     : valueItems(doc, location, typeAtPath(model.kind, path), offset, capabilities);

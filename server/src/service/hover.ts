@@ -1,26 +1,48 @@
 // Hover on a property name or value: what the member is for (our words), its type, whether it is
 // required, its allowed values, and the AWS API reference page of the structure it belongs to.
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import { getLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
+import type { CatalogEntry } from './catalog';
+import { lookupReference } from './catalogLookup';
+import { describeEntry } from './describeEntry';
 import { taskPath, type TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
+import type { RuleContext } from './rules/rule';
+import { deriveTaskFacts } from './taskFacts';
 import { DESCRIPTIONS } from './shape/descriptions';
 import { apiReferenceUrl, enumValues, formatType, memberOf, requiredMembers, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
 
 /** The hover for the property at a position, if it is one the model knows. */
-export function hoverFromModel(doc: TextDocument, model: TaskDefinitionModel, position: Position, markdown: boolean): Hover | undefined {
+export function hoverFromModel(
+  doc: TextDocument,
+  model: TaskDefinitionModel,
+  position: Position,
+  markdown: boolean,
+  options: AnalysisOptions,
+): Hover | undefined {
   if (!model.kind) return undefined;
   const offset = doc.offsetAt(position);
   const location = getLocation(model.text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
+  const range = { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) };
+  const entry = referencedEntry(doc, model, node, options);
+  if (entry)
+    return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) }, range };
   const path = taskPath(model, location.path);
   const owner = path && owningStructure(model, path);
   if (!owner) return undefined;
-  return {
-    contents: memberDocumentation(owner.structure, owner.member, markdown),
-    range: { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) },
-  };
+  return { contents: memberDocumentation(owner.structure, owner.member, markdown), range };
+}
+
+/** The catalog entry of the reference under the cursor, when the account's catalog has it. */
+function referencedEntry(doc: TextDocument, model: TaskDefinitionModel, node: Node, options: AnalysisOptions): CatalogEntry | undefined {
+  const reference = model.references.find((r) => r.node.offset === node.offset);
+  if (!reference || !options.catalog) return undefined;
+  const ctx = { doc, model, options, facts: deriveTaskFacts(model, options) } as RuleContext;
+  const lookup = lookupReference(ctx, reference);
+  return lookup.status === 'found' ? lookup.entry : undefined;
 }
 
 /** The structure and member a path ends in; array indices after the member are skipped. */

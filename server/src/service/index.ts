@@ -15,6 +15,7 @@ export type { Finding, FixData, Severity, DiagnosticData } from './findings';
 export { toDiagnostic, DIAGNOSTIC_SOURCE, RULE_DOCS_BASE } from './findings';
 export type { TaskDefinitionModel, RecognitionHints, DocumentKind } from './model';
 export type { AnalysisOptions, RuleSetting } from './options';
+export type { CatalogAccess, CatalogEntry, CatalogSnapshot } from './catalog';
 export { DEFAULT_ANALYSIS_OPTIONS } from './options';
 export type { QuickFixCapabilities } from './quickFixes';
 export { allRules } from './rules';
@@ -27,10 +28,16 @@ export interface TaskDefinitionService {
   parse(doc: TextDocument, hints: RecognitionHints): TaskDefinitionModel;
   /** All findings; none for a document that is not a task definition. */
   analyze(doc: TextDocument, hints: RecognitionHints, options: AnalysisOptions): Finding[];
-  /** Completion items at a position. */
-  complete(doc: TextDocument, hints: RecognitionHints, position: Position, capabilities: CompletionCapabilities): CompletionList;
-  /** Hover at a position. */
-  hover(doc: TextDocument, hints: RecognitionHints, position: Position, markdown: boolean): Hover | undefined;
+  /** Completion items at a position; secret and parameter ARNs come from `options.catalog`. */
+  complete(
+    doc: TextDocument,
+    hints: RecognitionHints,
+    position: Position,
+    capabilities: CompletionCapabilities,
+    options: AnalysisOptions,
+  ): CompletionList;
+  /** Hover at a position: a member's documentation, or what the catalog knows of a reference. */
+  hover(doc: TextDocument, hints: RecognitionHints, position: Position, markdown: boolean, options: AnalysisOptions): Hover | undefined;
   /** Code actions for diagnostics this service produced. */
   quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabilities: QuickFixCapabilities): CodeAction[];
   /** Drops what is cached for a closed document. */
@@ -56,8 +63,8 @@ export function createTaskDefinitionService(): TaskDefinitionService {
   return {
     parse,
     analyze: (doc, hints, options) => analyzeModel(doc, parse(doc, hints), options),
-    complete: (doc, hints, position, capabilities) => completeFromModel(doc, parse(doc, hints), position, capabilities),
-    hover: (doc, hints, position, markdown) => hoverFromModel(doc, parse(doc, hints), position, markdown),
+    complete: (doc, hints, position, capabilities, options) => completeFromModel(doc, parse(doc, hints), position, capabilities, options),
+    hover: (doc, hints, position, markdown, options) => hoverFromModel(doc, parse(doc, hints), position, markdown, options),
     quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
     forget: (uri) => void models.delete(uri),
   };

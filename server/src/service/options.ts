@@ -1,3 +1,4 @@
+import type { CatalogAccess } from './catalog';
 import type { Severity } from './findings';
 
 /** What the host tells the analysis beyond the text: the user's settings that matter to rules. */
@@ -8,6 +9,8 @@ export interface AnalysisOptions {
   region?: string;
   /** Report JSON syntax errors as `invalid-json` findings. */
   reportSyntaxErrors: boolean;
+  /** The signed-in account's secrets and parameters; undefined when AWS is off or unreachable. */
+  catalog?: CatalogAccess;
   /** Per rule: `off`, or the severity to report its findings with instead of their own. */
   rules?: Partial<Record<string, RuleSetting>>;
 }

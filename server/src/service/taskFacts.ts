@@ -5,10 +5,10 @@ import type { AnalysisOptions } from './options';
 
 /** What a task definition says, directly or through the host, about where it runs. */
 export interface TaskFacts {
-  /** The task's account: from executionRoleArn, then taskRoleArn, then the host (SPEC.md VF-4). */
+  /** The task's account: from executionRoleArn, then taskRoleArn, then the signed-in account, then the settings (SPEC.md VF-4). */
   account?: string;
   /** Where the account came from, for messages. */
-  accountSource?: 'executionRoleArn' | 'taskRoleArn' | 'settings';
+  accountSource?: 'executionRoleArn' | 'taskRoleArn' | 'signed-in' | 'settings';
   /** The task's region: an `awslogs-region`, then the host's region. */
   region?: string;
   /** The partition of the role ARNs, else of the region. */
@@ -22,13 +22,14 @@ export function deriveTaskFacts(model: TaskDefinitionModel, options: AnalysisOpt
   const task = model.task;
   const roles = (['executionRoleArn', 'taskRoleArn'] as const).map((key) => ({ key, arn: parseArn(findString(task, key) ?? '') }));
   const fromRole = roles.find((r) => isAccountId(r.arn?.account));
-  const account = fromRole?.arn?.account ?? (isAccountId(options.account) ? options.account : undefined);
-  const accountSource = fromRole ? fromRole.key : account ? 'settings' : undefined;
+  const configured = isAccountId(options.account) ? options.account : undefined;
+  const account = fromRole?.arn?.account ?? options.catalog?.account ?? configured;
+  const accountSource = fromRole ? fromRole.key : options.catalog ? 'signed-in' : configured ? 'settings' : undefined;
 
   const logRegion = model.containers
     .map((c) => findString(findValue(findValue(c.node, 'logConfiguration'), 'options'), 'awslogs-region'))
     .find((r) => r !== undefined && /^([a-z]+-)+\d+$/.test(r));
-  const region = logRegion ?? (options.region || undefined);
+  const region = logRegion ?? (options.region || undefined) ?? options.catalog?.defaultRegion;
 
   const rolePartition = roles.map((r) => r.arn?.partition).find((p) => p !== undefined && /^aws(-[a-z]+)*$/.test(p));
   const partition = rolePartition ?? (region ? partitionOfRegion(region) : 'aws');

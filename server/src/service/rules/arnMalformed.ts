@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, type ArnProblem } from '../arn';
+import { isSecretNameInValueFrom } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { findValue } from '../jsonTree';
 import type { SecretReference } from '../model';
@@ -16,6 +17,8 @@ export const arnMalformed: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const reference of ctx.model.references) {
+      // `prod/db` is no valid parameter name, but when it is a secret's, the user meant the secret.
+      if (isSecretNameInValueFrom(ctx, reference)) continue;
       for (const problem of referenceProblems(reference)) findings.push(toFinding(ctx, reference.node, problem));
     }
     for (const key of ['executionRoleArn', 'taskRoleArn']) {

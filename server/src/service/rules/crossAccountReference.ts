@@ -12,7 +12,12 @@ export const crossAccountReference: Rule = {
   check(ctx) {
     const { account, accountSource } = ctx.facts;
     if (!account) return [];
-    const source = accountSource === 'settings' ? 'the configured account' : `the account of ${accountSource}`;
+    const source =
+      accountSource === 'settings'
+        ? 'the configured account'
+        : accountSource === 'signed-in'
+          ? 'the signed-in account'
+          : `the account of ${accountSource}`;
     const findings: Finding[] = [];
     for (const reference of ctx.model.references) {
       if (!isArn(reference.value)) continue;

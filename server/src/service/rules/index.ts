@@ -5,8 +5,11 @@ import { executionRoleMissing } from './executionRoleMissing';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
 import { missingRequired } from './missingRequired';
+import { partialSecretArn } from './partialSecretArn';
+import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
 import type { Rule } from './rule';
+import { secretNameAsParameter } from './secretNameAsParameter';
 import { secretNameConflict } from './secretNameConflict';
 import { shortParameterName } from './shortParameterName';
 import { typeMismatch } from './typeMismatch';
@@ -28,4 +31,7 @@ export const allRules: readonly Rule[] = [
   shortParameterName,
   secretNameConflict,
   valueFromInEnvironment,
+  referenceNotFound,
+  secretNameAsParameter,
+  partialSecretArn,
 ];

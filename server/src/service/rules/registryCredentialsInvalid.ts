@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { isArn, parseArn, parseSecretArn } from '../arn';
+import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { findProperty, findValue, keyOf, pathOf } from '../jsonTree';
 import { describeContainer, type ContainerModel } from '../model';
@@ -56,17 +57,16 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node
     );
   } else if (!isArn(value)) {
     const { account, region, partition } = ctx.facts;
-    const fixes =
-      account && region
-        ? [
-            replaceStringFix(
-              ctx,
-              parameter,
-              `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`,
-              "Write the secret's ARN",
-            ),
-          ]
-        : undefined;
+    // With the account's catalog the fix is the secret's real ARN; without it, a partial ARN.
+    const reference = ctx.model.references.find((r) => r.node === parameter);
+    const lookup = reference && lookupReference(ctx, reference);
+    const arn =
+      lookup?.status === 'found'
+        ? lookup.entry.arn
+        : account && region
+          ? `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`
+          : undefined;
+    const fixes = arn ? [replaceStringFix(ctx, parameter, arn, "Write the secret's ARN")] : undefined;
     report(
       'information',
       parameter,

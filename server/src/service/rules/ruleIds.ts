@@ -13,6 +13,9 @@ export const RULE_IDS = [
   'secret-name-conflict',
   'value-from-in-environment',
   'describe-output',
+  'reference-not-found',
+  'secret-name-as-parameter',
+  'partial-secret-arn',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

@@ -1,4 +1,5 @@
 import { checkParameterName, formatParameterArn, isArn } from '../arn';
+import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { isTemplated } from '../template';
 import { nodeRange, replaceStringFix } from './fixBuilders';
@@ -8,7 +9,7 @@ export const shortParameterName: Rule = {
   id: 'short-parameter-name',
   title: 'Bare SSM parameter name',
   description:
-    "Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task's own region, and the execution role's policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, or the settings), a quick fix expands the name to the full ARN.",
+    "Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task's own region, and the execution role's policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, the signed-in account, or the settings), a quick fix expands the name to the full ARN; with the account's catalog loaded, it is the parameter's real ARN.",
   needsCatalog: false,
   check(ctx) {
     const findings: Finding[] = [];
@@ -17,7 +18,15 @@ export const shortParameterName: Rule = {
       const { value } = reference;
       if (reference.place === 'registryCredentials' || value === '' || isArn(value) || isTemplated(value)) continue;
       if (checkParameterName(value).length) continue; // arn-malformed reports it
-      const arn = account && region ? formatParameterArn(partition, region, account, value) : undefined;
+      // A missing parameter or a secret's name is reported by the account-aware rules instead.
+      const lookup = lookupReference(ctx, reference);
+      if (lookup.status === 'missing') continue;
+      const arn =
+        lookup.status === 'found'
+          ? lookup.entry.arn
+          : account && region
+            ? formatParameterArn(partition, region, account, value)
+            : undefined;
       findings.push({
         ruleId: 'short-parameter-name',
         severity: 'information',

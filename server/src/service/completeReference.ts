@@ -1,0 +1,139 @@
+// Completion of secret and parameter ARNs from the signed-in account, and of the account's role ARN
+// prefix. It only reads the catalog snapshot it is handed: a completion request never waits on the
+// network, and while pages are still arriving the list says it is incomplete so the client asks again.
+import type { JSONPath, Location } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from 'vscode-languageserver-types';
+import { parseArn } from './arn';
+import type { CatalogEntry } from './catalog';
+import type { CompletionCapabilities } from './complete';
+import { describeEntry } from './describeEntry';
+import type { TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
+import { deriveTaskFacts } from './taskFacts';
+
+/** Where a reference string sits. */
+export type ReferenceSlot = 'valueFrom' | 'registryCredentials' | 'role';
+
+/** At most this many entries per request; the client asks again as the user types (isIncomplete). */
+export const MAX_REFERENCE_ITEMS = 200;
+
+/** The slot a path (in task coordinates) points at, if it is one that takes a reference. */
+export function referenceSlot(path: JSONPath): ReferenceSlot | undefined {
+  const n = path.length;
+  const last = path[n - 1];
+  if (n === 1 && (last === 'executionRoleArn' || last === 'taskRoleArn')) return 'role';
+  if (
+    last === 'valueFrom' &&
+    typeof path[n - 2] === 'number' &&
+    (path[n - 3] === 'secrets' || (path[n - 3] === 'secretOptions' && path[n - 4] === 'logConfiguration'))
+  ) {
+    return 'valueFrom';
+  }
+  if (last === 'credentialsParameter' && path[n - 2] === 'repositoryCredentials') return 'registryCredentials';
+  return undefined;
+}
+
+/** Completion items for a reference slot. */
+export function completeReference(
+  doc: TextDocument,
+  model: TaskDefinitionModel,
+  location: Location,
+  slot: ReferenceSlot,
+  offset: number,
+  options: AnalysisOptions,
+  caps: CompletionCapabilities,
+): CompletionList {
+  const node = location.previousNode;
+  const inString = node?.type === 'string' && offset > node.offset && offset <= node.offset + node.length;
+  // Replace the whole string contents wherever the cursor is; outside a string, insert one.
+  const contentEnd =
+    inString && node.length > 1 && model.text[node.offset + node.length - 1] === '"'
+      ? node.offset + node.length - 1
+      : inString
+        ? node.offset + node.length
+        : offset;
+  const range: Range = inString
+    ? { start: doc.positionAt(node.offset + 1), end: doc.positionAt(contentEnd) }
+    : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
+  const quote = (text: string) => (inString ? text : `"${text}"`);
+  const typed = inString ? model.text.slice(node.offset + 1, offset) : '';
+  const facts = deriveTaskFacts(model, options);
+
+  if (slot === 'role') {
+    if (!facts.account) return { isIncomplete: false, items: [] };
+    const prefix = `arn:${facts.partition}:iam::${facts.account}:role/`;
+    return {
+      isIncomplete: false,
+      items: [
+        {
+          label: prefix,
+          kind: CompletionItemKind.Value,
+          detail: `A role in account ${facts.account}`,
+          filterText: quote(prefix),
+          insertTextFormat: caps.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { range, newText: quote(caps.snippets ? `${prefix}\${1:ecsTaskExecutionRole}` : prefix) },
+        },
+      ],
+    };
+  }
+
+  const catalog = options.catalog;
+  if (!catalog) return { isIncomplete: false, items: [] };
+  // An ARN typed for another region is completed from that region's catalog (loaded on demand).
+  const typedRegion = typed.startsWith('arn:') ? parseArn(`${typed}:::::`)?.region : undefined;
+  const region = typedRegion && /^([a-z]+-)+\d+$/.test(typedRegion) ? typedRegion : (facts.region ?? catalog.defaultRegion);
+  const snapshot = catalog.snapshot(region);
+  if (!snapshot) return { isIncomplete: true, items: [] };
+
+  const needle = typed.toLowerCase();
+  const byArn = needle.startsWith('arn:');
+  const matches = (entry: CatalogEntry) =>
+    byArn
+      ? entry.arn.toLowerCase().startsWith(needle)
+      : entry.name.toLowerCase().includes(needle) || entry.arn.toLowerCase().includes(needle);
+  const pool = slot === 'registryCredentials' ? snapshot.secrets : [...snapshot.secrets, ...snapshot.parameters];
+  const chosen: CatalogEntry[] = [];
+  let truncated = false;
+  for (const entry of pool) {
+    if (!matches(entry)) continue;
+    if (chosen.length === MAX_REFERENCE_ITEMS) {
+      truncated = true;
+      break;
+    }
+    chosen.push(entry);
+  }
+
+  const items: CompletionItem[] = [];
+  for (const entry of chosen) {
+    const base: CompletionItem = {
+      label: entry.name,
+      labelDetails: { description: entry.kind === 'secret' ? 'secret' : (entry.parameterType ?? 'parameter') },
+      kind: entry.kind === 'secret' ? CompletionItemKind.Constant : CompletionItemKind.Variable,
+      detail: entry.kind === 'secret' ? 'Secrets Manager secret' : `SSM parameter${entry.parameterType ? ` (${entry.parameterType})` : ''}`,
+      documentation: { kind: caps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, caps.markdown) },
+      sortText: `${entry.kind === 'secret' ? 0 : 1}${entry.name}`,
+      filterText: quote(byArn ? entry.arn : entry.name),
+      textEdit: { range, newText: quote(entry.arn) },
+    };
+    items.push(base);
+    if (entry.kind === 'secret' && slot === 'valueFrom' && caps.snippets) {
+      items.push({
+        ...base,
+        label: `${entry.name}:json-key::`,
+        labelDetails: { description: 'one JSON key of the secret' },
+        sortText: `${base.sortText}~`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: quote(`${entry.arn}:\${1:json-key}::`) },
+      });
+    }
+  }
+  return { isIncomplete: truncated || !snapshot.complete, items };
+}
