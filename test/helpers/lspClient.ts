@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { isolatedAwsEnv } from './awsEnv';
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = join(__dirname, '../../server/out/server.js');
@@ -34,9 +35,9 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 
 /** Starts the server and runs initialize/initialized. */
 export async function startClient(
-  options: { capabilities?: ClientCapabilities; settings?: unknown; initializationOptions?: unknown } = {},
+  options: { capabilities?: ClientCapabilities; settings?: unknown; initializationOptions?: unknown; env?: Record<string, string> } = {},
 ): Promise<LspClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: isolatedAwsEnv(options.env) });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(...d.toString().split('\n').filter(Boolean)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

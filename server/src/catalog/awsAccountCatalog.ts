@@ -127,7 +127,13 @@ export class AwsAccountCatalog implements AccountCatalog {
         ...(scope.region ? { region: scope.region } : {}),
         retryMode: 'adaptive',
         maxAttempts: this.options.maxAttempts,
-        requestHandler: { connectionTimeout: this.options.connectionTimeoutMs, requestTimeout: this.options.requestTimeoutMs },
+        // throwOnRequestTimeout: a request past its time fails (by default the handler only warns).
+        requestHandler: {
+          connectionTimeout: this.options.connectionTimeoutMs,
+          requestTimeout: this.options.requestTimeoutMs,
+          socketTimeout: this.options.requestTimeoutMs,
+          throwOnRequestTimeout: true,
+        },
       };
       clients = { secrets: new SecretsManagerClient(config), ssm: new SSMClient(config), sts: new STSClient(config) };
       this.clients.set(key, clients);

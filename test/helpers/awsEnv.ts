@@ -1,0 +1,14 @@
+/**
+ * The environment AWS code runs in under test: no AWS settings of the machine leak in, and the SDK
+ * never probes the EC2 instance metadata address (tests only ever talk to loopback).
+ */
+export function isolatedAwsEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+  return {
+    ...env,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws/credentials',
+    ...extra,
+  };
+}

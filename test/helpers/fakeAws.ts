@@ -1,0 +1,296 @@
+// A local AWS endpoint for tests. It speaks the services' real wire protocols (awsJson1_1 for
+// Secrets Manager and SSM, awsQuery with XML for STS), verifies every request's SigV4 signature
+// for the right service and region, pages like AWS (MaxResults limits, empty pages that still carry
+// a NextToken), and can be told to throttle, fail, deny, hang or answer slowly. The real SDK clients
+// reach it through AWS_ENDPOINT_URL with the dummy credentials below.
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+export const TEST_ACCESS_KEY = 'AKIDFAKEAWSTESTKEY01';
+export const TEST_SECRET_KEY = 'fake-secret-key-for-local-tests-only';
+
+/** Operations that return secret or parameter values: the product must never call them. */
+export const VALUE_READING_OPERATIONS = ['GetSecretValue', 'BatchGetSecretValue', 'GetParameter', 'GetParameters', 'GetParametersByPath', 'GetParameterHistory'];
+
+export interface FakeSecret {
+  name: string;
+  description?: string;
+  kmsKeyId?: string;
+  rotationEnabled?: boolean;
+}
+
+export interface FakeParameter {
+  name: string;
+  type?: 'String' | 'StringList' | 'SecureString';
+  keyId?: string;
+  description?: string;
+  tier?: string;
+}
+
+/** One request as the endpoint saw it. */
+export interface RecordedRequest {
+  service: 'secretsmanager' | 'ssm' | 'sts' | 'unknown';
+  operation: string;
+  region: string;
+  accessKeyId: string;
+  signatureValid: boolean;
+  body: Record<string, unknown>;
+  status: number;
+}
+
+/** How the endpoint misbehaves; each counter is used up request by request. */
+export interface Behaviour {
+  /** Answer the next N requests with ThrottlingException (400). */
+  throttle: number;
+  /** Answer the next N requests with a 500. */
+  serverErrors: number;
+  /** Operations (e.g. `ListSecrets`) answered with AccessDeniedException. */
+  deny: Set<string>;
+  /** Answer every request with ExpiredTokenException. */
+  expired: boolean;
+  /** Never answer (until the test stops the endpoint). */
+  hang: boolean;
+  /** Milliseconds to wait before each answer. */
+  delayMs: number;
+  /** Put an empty page with a NextToken before every non-empty page. */
+  emptyPages: boolean;
+  /** Reset the connection of the next N requests without an answer. */
+  resets: number;
+}
+
+const sha256 = class {
+  private readonly hash;
+  constructor(secret?: string | Uint8Array) {
+    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  }
+  update(data: string | Uint8Array) {
+    this.hash.update(data);
+  }
+  async digest() {
+    return new Uint8Array(this.hash.digest());
+  }
+};
+
+export class FakeAws {
+  readonly requests: RecordedRequest[] = [];
+  readonly behaviour: Behaviour = { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 };
+  secrets: FakeSecret[] = [];
+  parameters: FakeParameter[] = [];
+  private server?: Server;
+  private readonly hanging = new Set<ServerResponse>();
+
+  constructor(readonly account = '111122223333') {}
+
+  /** `http://127.0.0.1:<port>` once started. */
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Environment variables that point the SDK at this endpoint with dummy credentials. */
+  env(region = 'eu-west-1'): Record<string, string> {
+    return { AWS_ENDPOINT_URL: this.url, AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: TEST_SECRET_KEY, AWS_REGION: region };
+  }
+
+  /** The requests of one operation. */
+  calls(operation: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.operation === operation);
+  }
+
+  /** Requests for operations that return values: must stay empty. */
+  valueReads(): RecordedRequest[] {
+    return this.requests.filter((r) => VALUE_READING_OPERATIONS.includes(r.operation));
+  }
+
+  secretArn(name: string, region = 'eu-west-1'): string {
+    return `arn:aws:secretsmanager:${region}:${this.account}:secret:${name}-${suffixOf(name)}`;
+  }
+
+  parameterArn(name: string, region = 'eu-west-1'): string {
+    return `arn:aws:ssm:${region}:${this.account}:parameter/${name.replace(/^\//, '')}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const auth = String(req.headers.authorization ?? '');
+    const scope = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
+    const [, accessKeyId = '', , region = '', signingService = ''] = scope ?? [];
+    let service: RecordedRequest['service'] = 'unknown';
+    let operation = '';
+    let body: Record<string, unknown> = {};
+    if (target.startsWith('secretsmanager.')) [service, operation] = ['secretsmanager', target.slice('secretsmanager.'.length)];
+    else if (target.startsWith('AmazonSSM.')) [service, operation] = ['ssm', target.slice('AmazonSSM.'.length)];
+    else if (raw.includes('Action=')) {
+      service = 'sts';
+      const params = new URLSearchParams(raw);
+      operation = params.get('Action') ?? '';
+      body = Object.fromEntries(params);
+    }
+    if (service === 'secretsmanager' || service === 'ssm') body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const signatureValid = signingService === service && (await verifySignature(req, raw, auth, region, service));
+    const record: RecordedRequest = { service, operation, region, accessKeyId, signatureValid, body, status: 0 };
+    this.requests.push(record);
+
+    const b = this.behaviour;
+    if (b.hang) {
+      this.hanging.add(res);
+      return;
+    }
+    if (b.resets > 0) {
+      b.resets--;
+      req.socket.destroy();
+      return;
+    }
+    if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+    const reply = this.answer(record);
+    record.status = reply.status;
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  }
+
+  private answer(record: RecordedRequest): { status: number; headers: Record<string, string>; body: string } {
+    const { service, operation, body } = record;
+    const b = this.behaviour;
+    const error = (status: number, type: string, message: string) =>
+      service === 'sts' ? xmlError(status, type, message) : jsonError(status, type, message);
+    if (!record.signatureValid) return error(403, service === 'sts' ? 'SignatureDoesNotMatch' : 'InvalidSignatureException', 'The request signature we calculated does not match the signature you provided.');
+    if (VALUE_READING_OPERATIONS.includes(operation)) return error(400, 'ValidationException', `${operation} is not served by this test endpoint`);
+    if (b.expired) return error(400, service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException', 'The security token included in the request is expired');
+    if (b.throttle > 0) {
+      b.throttle--;
+      return error(400, service === 'sts' ? 'Throttling' : 'ThrottlingException', 'Rate exceeded');
+    }
+    if (b.serverErrors > 0) {
+      b.serverErrors--;
+      return error(500, 'InternalServiceError', 'Internal error');
+    }
+    if (b.deny.has(operation)) {
+      return error(400, service === 'sts' ? 'AccessDenied' : 'AccessDeniedException', `User: arn:aws:iam::${this.account}:user/test is not authorized to perform: ${service}:${operation}`);
+    }
+    const region = record.region;
+    switch (`${service}.${operation}`) {
+      case 'sts.GetCallerIdentity':
+        return xml(
+          `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${this.account}:user/test</Arn><UserId>AIDATEST</UserId><Account>${this.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+        );
+      case 'secretsmanager.ListSecrets': {
+        const page = this.page(body, 100);
+        if ('error' in page) return jsonError(400, 'InvalidParameterException', page.error);
+        return json({ SecretList: page.items.map((i) => this.secretJson(this.secrets[i], region)), ...(page.next ? { NextToken: page.next } : {}) });
+      }
+      case 'secretsmanager.DescribeSecret': {
+        const id = String(body.SecretId ?? '');
+        const found = this.secrets.find((s) => s.name === id || this.secretArn(s.name, region) === id);
+        return found ? json(this.secretJson(found, region)) : jsonError(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+      }
+      case 'ssm.DescribeParameters': {
+        const filters = (body.ParameterFilters as { Key: string; Values: string[] }[] | undefined) ?? [];
+        const nameFilter = filters.find((f) => f.Key === 'Name');
+        const list = nameFilter ? this.parameters.filter((p) => nameFilter.Values.includes(p.name)) : this.parameters;
+        const page = this.page(body, 50, list.length);
+        if ('error' in page) return jsonError(400, 'ValidationException', page.error);
+        return json({ Parameters: page.items.map((i) => this.parameterJson(list[i], region)), ...(page.next ? { NextToken: page.next } : {}) });
+      }
+      default:
+        return error(400, 'UnknownOperationException', `${service}.${operation}`);
+    }
+  }
+
+  /** Index range of one page; tokens are opaque strings holding the next offset (and whether an empty page came). */
+  private page(body: Record<string, unknown>, max: number, total = this.secrets.length): { items: number[]; next?: string } | { error: string } {
+    const size = body.MaxResults === undefined ? max : Number(body.MaxResults);
+    if (!Number.isInteger(size) || size < 1 || size > max) return { error: `1 validation error detected: Value '${String(body.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${max}` };
+    const token = body.NextToken ? JSON.parse(Buffer.from(String(body.NextToken), 'base64').toString()) as { offset: number; empty?: boolean } : { offset: 0 };
+    const encode = (t: object) => Buffer.from(JSON.stringify(t)).toString('base64');
+    if (this.behaviour.emptyPages && !token.empty && token.offset < total) return { items: [], next: encode({ offset: token.offset, empty: true }) };
+    const end = Math.min(total, token.offset + size);
+    const items = Array.from({ length: end - token.offset }, (_, i) => token.offset + i);
+    return { items, next: end < total ? encode({ offset: end }) : undefined };
+  }
+
+  private secretJson(s: FakeSecret, region: string) {
+    return {
+      ARN: this.secretArn(s.name, region),
+      Name: s.name,
+      ...(s.description ? { Description: s.description } : {}),
+      ...(s.kmsKeyId ? { KmsKeyId: s.kmsKeyId } : {}),
+      RotationEnabled: s.rotationEnabled ?? false,
+      LastChangedDate: 1790000000.5,
+      CreatedDate: 1780000000,
+      SecretVersionsToStages: { 'v-1': ['AWSCURRENT'] },
+    };
+  }
+
+  private parameterJson(p: FakeParameter, region: string) {
+    return {
+      Name: p.name,
+      ARN: this.parameterArn(p.name, region),
+      Type: p.type ?? 'SecureString',
+      ...(p.type !== 'String' && p.type !== 'StringList' ? { KeyId: p.keyId ?? 'alias/aws/ssm' } : {}),
+      ...(p.description ? { Description: p.description } : {}),
+      LastModifiedDate: 1790000000,
+      LastModifiedUser: `arn:aws:iam::${this.account}:user/test`,
+      Version: 1,
+      Tier: p.tier ?? 'Standard',
+      DataType: 'text',
+    };
+  }
+}
+
+/** The six "random" characters Secrets Manager would append, derived from the name so tests can predict them. */
+export function suffixOf(name: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const digest = createHash('sha256').update(name).digest();
+  return Array.from(digest.subarray(0, 6), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+async function verifySignature(req: IncomingMessage, body: string, auth: string, region: string, service: string): Promise<boolean> {
+  const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? [];
+  const date = String(req.headers['x-amz-date'] ?? '');
+  if (!signed.length || !date || !region || !service) return false;
+  const headers: Record<string, string> = {};
+  for (const name of signed) headers[name] = String(req.headers[name] ?? '');
+  const [host, port] = String(req.headers.host).split(':');
+  const signer = new SignatureV4({ credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY }, region, service, sha256 });
+  const signingDate = new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
+  const again = await signer.sign(
+    { method: req.method ?? 'POST', protocol: 'http:', hostname: host, port: Number(port), path: req.url ?? '/', query: {}, headers, body },
+    { signingDate, signableHeaders: new Set(signed) },
+  );
+  return again.headers.authorization === auth;
+}
+
+function json(value: unknown) {
+  return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify(value) };
+}
+
+function jsonError(status: number, type: string, message: string) {
+  return { status, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type }, body: JSON.stringify({ __type: type, message }) };
+}
+
+function xml(body: string) {
+  return { status: 200, headers: { 'content-type': 'text/xml' }, body };
+}
+
+function xmlError(status: number, code: string, message: string) {
+  return {
+    status,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>req-err</RequestId></ErrorResponse>`,
+  };
+}
