@@ -22,7 +22,16 @@ afterAll(async () => {
 beforeEach(() => {
   process.env = isolatedAwsEnv(fake.env());
   fake.requests.length = 0;
-  Object.assign(fake.behaviour, { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 });
+  Object.assign(fake.behaviour, {
+    throttle: 0,
+    serverErrors: 0,
+    deny: new Set(),
+    expired: false,
+    hang: false,
+    delayMs: 0,
+    emptyPages: false,
+    resets: 0,
+  });
   fake.secrets = Array.from({ length: 2345 }, (_, i) => ({ name: `app/secret-${i}` }));
   fake.parameters = Array.from({ length: 1234 }, (_, i) => ({ name: `/app/param-${i}` }));
 });
@@ -32,7 +41,10 @@ afterEach(() => {
 });
 
 const failure = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CatalogUnavailableError);
   return error as CatalogUnavailableError;
 };
@@ -40,7 +52,9 @@ const failure = async (promise: Promise<unknown>) => {
 describe('AwsAccountCatalog against the local endpoint', () => {
   it('knows the account and region, through STS over awsQuery', async () => {
     expect(await new AwsAccountCatalog(FAST).identity({})).toEqual({ account: '111122223333', partition: 'aws', region: 'eu-west-1' });
-    expect(fake.requests.map((r) => [r.service, r.operation, r.region, r.signatureValid])).toEqual([['sts', 'GetCallerIdentity', 'eu-west-1', true]]);
+    expect(fake.requests.map((r) => [r.service, r.operation, r.region, r.signatureValid])).toEqual([
+      ['sts', 'GetCallerIdentity', 'eu-west-1', true],
+    ]);
   });
 
   it('pages through every secret (MaxResults 100) and parameter (MaxResults 50), signed for each service', async () => {
@@ -57,24 +71,49 @@ describe('AwsAccountCatalog against the local endpoint', () => {
     expect(new Set(fake.calls('DescribeParameters').map((r) => r.body.MaxResults))).toEqual(new Set([50]));
     expect(fake.requests.every((r) => r.signatureValid && r.region === 'eu-west-1' && r.accessKeyId === TEST_ACCESS_KEY)).toBe(true);
     expect(secrets[7]).toEqual({
-      kind: 'secret', arn: fake.secretArn('app/secret-7'), name: 'app/secret-7', region: 'eu-west-1', accountId: '111122223333',
-      description: undefined, lastChanged: '2026-09-21T14:13:20.500Z', kmsKeyId: undefined, rotationEnabled: false,
+      kind: 'secret',
+      arn: fake.secretArn('app/secret-7'),
+      name: 'app/secret-7',
+      region: 'eu-west-1',
+      accountId: '111122223333',
+      description: undefined,
+      lastChanged: '2026-09-21T14:13:20.500Z',
+      kmsKeyId: undefined,
+      rotationEnabled: false,
     });
-    expect(parameters[0]).toMatchObject({ kind: 'parameter', name: '/app/param-0', arn: fake.parameterArn('/app/param-0'), parameterType: 'SecureString', kmsKeyId: 'alias/aws/ssm', tier: 'Standard' });
+    expect(parameters[0]).toMatchObject({
+      kind: 'parameter',
+      name: '/app/param-0',
+      arn: fake.parameterArn('/app/param-0'),
+      parameterType: 'SecureString',
+      kmsKeyId: 'alias/aws/ssm',
+      tier: 'Standard',
+    });
   });
 
   it('keeps going through empty pages that carry a NextToken', async () => {
     fake.behaviour.emptyPages = true;
     fake.secrets = fake.secrets.slice(0, 250);
     expect(await new AwsAccountCatalog(FAST).list('secret', {})).toHaveLength(250);
-    expect(fake.calls('ListSecrets').map((r) => (r.body.NextToken ? 'token' : 'start'))).toEqual(['start', 'token', 'token', 'token', 'token', 'token']);
+    expect(fake.calls('ListSecrets').map((r) => (r.body.NextToken ? 'token' : 'start'))).toEqual([
+      'start',
+      'token',
+      'token',
+      'token',
+      'token',
+      'token',
+    ]);
   });
 
   it('uses the region and credentials of a named profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aws-'));
     writeFileSync(join(dir, 'config'), '[profile dev]\nregion = us-west-2\n');
     writeFileSync(join(dir, 'credentials'), `[dev]\naws_access_key_id = ${TEST_ACCESS_KEY}\naws_secret_access_key = ${TEST_SECRET_KEY}\n`);
-    process.env = isolatedAwsEnv({ AWS_ENDPOINT_URL: fake.url, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+    process.env = isolatedAwsEnv({
+      AWS_ENDPOINT_URL: fake.url,
+      AWS_CONFIG_FILE: join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+    });
     expect((await new AwsAccountCatalog(FAST).identity({ profile: 'dev' })).region).toBe('us-west-2');
     expect(fake.requests[0]).toMatchObject({ region: 'us-west-2', signatureValid: true });
     await new AwsAccountCatalog(FAST).list('parameter', { profile: 'dev', region: 'ap-south-1' });
@@ -101,7 +140,10 @@ describe('AwsAccountCatalog against the local endpoint', () => {
   it('says which IAM action is missing on AccessDenied', async () => {
     fake.behaviour.deny.add('ListSecrets');
     const error = await failure(new AwsAccountCatalog(FAST).list('secret', {}));
-    expect([error.kind, error.message]).toEqual(['access-denied', 'The default credentials may not call secretsmanager:ListSecrets; allow that action (Resource "*") to complete and check references.']);
+    expect([error.kind, error.message]).toEqual([
+      'access-denied',
+      'The default credentials may not call secretsmanager:ListSecrets; allow that action (Resource "*") to complete and check references.',
+    ]);
     expect(fake.calls('ListSecrets')).toHaveLength(1);
   });
 
@@ -122,10 +164,16 @@ describe('AwsAccountCatalog against the local endpoint', () => {
 
   it('says the SSO session expired and how to renew it', async () => {
     const home = mkdtempSync(join(tmpdir(), 'home-'));
-    writeFileSync(join(home, 'config'), '[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = eu-west-1\n[sso-session corp]\nsso_start_url = https://corp.example/start\nsso_region = eu-west-1\n');
+    writeFileSync(
+      join(home, 'config'),
+      '[profile corp]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = eu-west-1\n[sso-session corp]\nsso_start_url = https://corp.example/start\nsso_region = eu-west-1\n',
+    );
     process.env = isolatedAwsEnv({ AWS_ENDPOINT_URL: fake.url, AWS_CONFIG_FILE: join(home, 'config'), HOME: home });
     const error = await failure(new AwsAccountCatalog(FAST).identity({ profile: 'corp' }));
-    expect([error.kind, error.message]).toEqual(['sso-expired', 'The AWS SSO session of profile "corp" has expired. Run `aws sso login --profile corp`, then refresh.']);
+    expect([error.kind, error.message]).toEqual([
+      'sso-expired',
+      'The AWS SSO session of profile "corp" has expired. Run `aws sso login --profile corp`, then refresh.',
+    ]);
   });
 
   it('says AWS cannot be reached when the network is down', async () => {

@@ -4,10 +4,17 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isolatedAwsEnv } from '../helpers/awsEnv';
 
 const root = join(__dirname, '../..');
 const LINT = join(root, 'server/out/lint.js');
-const lint = (args: string[], cwd = root) => spawnSync(process.execPath, [LINT, ...args], { cwd, encoding: 'utf8' });
+/** The linter offline (AWS is the subject of its own tests below), in an environment with no AWS settings. */
+const lint = (args: string[], cwd = root, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [LINT, ...(args.length && !env.AWS_ENDPOINT_URL ? ['--offline'] : []), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: isolatedAwsEnv(env),
+  });
 
 describe('ecs-taskdef-lint', () => {
   it('prints one line per finding and a summary, exiting 1 on errors', () => {

@@ -12,7 +12,14 @@ export const TEST_ACCESS_KEY = 'AKIDFAKEAWSTESTKEY01';
 export const TEST_SECRET_KEY = 'fake-secret-key-for-local-tests-only';
 
 /** Operations that return secret or parameter values: the product must never call them. */
-export const VALUE_READING_OPERATIONS = ['GetSecretValue', 'BatchGetSecretValue', 'GetParameter', 'GetParameters', 'GetParametersByPath', 'GetParameterHistory'];
+export const VALUE_READING_OPERATIONS = [
+  'GetSecretValue',
+  'BatchGetSecretValue',
+  'GetParameter',
+  'GetParameters',
+  'GetParametersByPath',
+  'GetParameterHistory',
+];
 
 export interface FakeSecret {
   name: string;
@@ -62,20 +69,34 @@ export interface Behaviour {
 
 const sha256 = class {
   private readonly hash;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256');
   }
-  update(data: string | Uint8Array) {
-    this.hash.update(data);
+  update(data: string | ArrayBuffer | ArrayBufferView) {
+    this.hash.update(toBytes(data));
   }
   async digest() {
     return new Uint8Array(this.hash.digest());
   }
 };
 
+function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
 export class FakeAws {
   readonly requests: RecordedRequest[] = [];
-  readonly behaviour: Behaviour = { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 };
+  readonly behaviour: Behaviour = {
+    throttle: 0,
+    serverErrors: 0,
+    deny: new Set(),
+    expired: false,
+    hang: false,
+    delayMs: 0,
+    emptyPages: false,
+    resets: 0,
+  };
   secrets: FakeSecret[] = [];
   parameters: FakeParameter[] = [];
   private server?: Server;
@@ -168,9 +189,20 @@ export class FakeAws {
     const b = this.behaviour;
     const error = (status: number, type: string, message: string) =>
       service === 'sts' ? xmlError(status, type, message) : jsonError(status, type, message);
-    if (!record.signatureValid) return error(403, service === 'sts' ? 'SignatureDoesNotMatch' : 'InvalidSignatureException', 'The request signature we calculated does not match the signature you provided.');
-    if (VALUE_READING_OPERATIONS.includes(operation)) return error(400, 'ValidationException', `${operation} is not served by this test endpoint`);
-    if (b.expired) return error(400, service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException', 'The security token included in the request is expired');
+    if (!record.signatureValid)
+      return error(
+        403,
+        service === 'sts' ? 'SignatureDoesNotMatch' : 'InvalidSignatureException',
+        'The request signature we calculated does not match the signature you provided.',
+      );
+    if (VALUE_READING_OPERATIONS.includes(operation))
+      return error(400, 'ValidationException', `${operation} is not served by this test endpoint`);
+    if (b.expired)
+      return error(
+        400,
+        service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException',
+        'The security token included in the request is expired',
+      );
     if (b.throttle > 0) {
       b.throttle--;
       return error(400, service === 'sts' ? 'Throttling' : 'ThrottlingException', 'Rate exceeded');
@@ -180,7 +212,11 @@ export class FakeAws {
       return error(500, 'InternalServiceError', 'Internal error');
     }
     if (b.deny.has(operation)) {
-      return error(400, service === 'sts' ? 'AccessDenied' : 'AccessDeniedException', `User: arn:aws:iam::${this.account}:user/test is not authorized to perform: ${service}:${operation}`);
+      return error(
+        400,
+        service === 'sts' ? 'AccessDenied' : 'AccessDeniedException',
+        `User: arn:aws:iam::${this.account}:user/test is not authorized to perform: ${service}:${operation}`,
+      );
     }
     const region = record.region;
     switch (`${service}.${operation}`) {
@@ -191,12 +227,17 @@ export class FakeAws {
       case 'secretsmanager.ListSecrets': {
         const page = this.page(body, 100);
         if ('error' in page) return jsonError(400, 'InvalidParameterException', page.error);
-        return json({ SecretList: page.items.map((i) => this.secretJson(this.secrets[i], region)), ...(page.next ? { NextToken: page.next } : {}) });
+        return json({
+          SecretList: page.items.map((i) => this.secretJson(this.secrets[i], region)),
+          ...(page.next ? { NextToken: page.next } : {}),
+        });
       }
       case 'secretsmanager.DescribeSecret': {
         const id = String(body.SecretId ?? '');
         const found = this.secrets.find((s) => s.name === id || this.secretArn(s.name, region) === id);
-        return found ? json(this.secretJson(found, region)) : jsonError(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+        return found
+          ? json(this.secretJson(found, region))
+          : jsonError(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
       }
       case 'ssm.DescribeParameters': {
         const filters = (body.ParameterFilters as { Key: string; Values: string[] }[] | undefined) ?? [];
@@ -204,7 +245,10 @@ export class FakeAws {
         const list = nameFilter ? this.parameters.filter((p) => nameFilter.Values.includes(p.name)) : this.parameters;
         const page = this.page(body, 50, list.length);
         if ('error' in page) return jsonError(400, 'ValidationException', page.error);
-        return json({ Parameters: page.items.map((i) => this.parameterJson(list[i], region)), ...(page.next ? { NextToken: page.next } : {}) });
+        return json({
+          Parameters: page.items.map((i) => this.parameterJson(list[i], region)),
+          ...(page.next ? { NextToken: page.next } : {}),
+        });
       }
       default:
         return error(400, 'UnknownOperationException', `${service}.${operation}`);
@@ -212,12 +256,22 @@ export class FakeAws {
   }
 
   /** Index range of one page; tokens are opaque strings holding the next offset (and whether an empty page came). */
-  private page(body: Record<string, unknown>, max: number, total = this.secrets.length): { items: number[]; next?: string } | { error: string } {
+  private page(
+    body: Record<string, unknown>,
+    max: number,
+    total = this.secrets.length,
+  ): { items: number[]; next?: string } | { error: string } {
     const size = body.MaxResults === undefined ? max : Number(body.MaxResults);
-    if (!Number.isInteger(size) || size < 1 || size > max) return { error: `1 validation error detected: Value '${String(body.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${max}` };
-    const token = body.NextToken ? JSON.parse(Buffer.from(String(body.NextToken), 'base64').toString()) as { offset: number; empty?: boolean } : { offset: 0 };
+    if (!Number.isInteger(size) || size < 1 || size > max)
+      return {
+        error: `1 validation error detected: Value '${String(body.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
+      };
+    const token = body.NextToken
+      ? (JSON.parse(Buffer.from(String(body.NextToken), 'base64').toString()) as { offset: number; empty?: boolean })
+      : { offset: 0 };
     const encode = (t: object) => Buffer.from(JSON.stringify(t)).toString('base64');
-    if (this.behaviour.emptyPages && !token.empty && token.offset < total) return { items: [], next: encode({ offset: token.offset, empty: true }) };
+    if (this.behaviour.emptyPages && !token.empty && token.offset < total)
+      return { items: [], next: encode({ offset: token.offset, empty: true }) };
     const end = Math.min(total, token.offset + size);
     const items = Array.from({ length: end - token.offset }, (_, i) => token.offset + i);
     return { items, next: end < total ? encode({ offset: end }) : undefined };
@@ -266,8 +320,15 @@ async function verifySignature(req: IncomingMessage, body: string, auth: string,
   const headers: Record<string, string> = {};
   for (const name of signed) headers[name] = String(req.headers[name] ?? '');
   const [host, port] = String(req.headers.host).split(':');
-  const signer = new SignatureV4({ credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY }, region, service, sha256 });
-  const signingDate = new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
+    region,
+    service,
+    sha256,
+  });
+  const signingDate = new Date(
+    `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`,
+  );
   const again = await signer.sign(
     { method: req.method ?? 'POST', protocol: 'http:', hostname: host, port: Number(port), path: req.url ?? '/', query: {}, headers, body },
     { signingDate, signableHeaders: new Set(signed) },
@@ -280,7 +341,11 @@ function json(value: unknown) {
 }
 
 function jsonError(status: number, type: string, message: string) {
-  return { status, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type }, body: JSON.stringify({ __type: type, message }) };
+  return {
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type },
+    body: JSON.stringify({ __type: type, message }),
+  };
 }
 
 function xml(body: string) {

@@ -31,11 +31,13 @@ task definitions; files named explicitly are always linted.
 Options:
   --format text|json|sarif  output format (default: text)
   --account ID              the task's 12-digit account when no role ARN names it
-  --region REGION           the task's region when no awslogs-region names it
-  --profile NAME            AWS profile for account-aware checks
+  --region REGION           the region to list secrets and parameters in, and the task's
+                            region when no awslogs-region names it
+  --profile NAME            AWS profile whose secrets and parameters to check against
+                            (default: the SDK's chain: AWS_PROFILE, environment, SSO, ...)
   --rule ID=SETTING         turn a rule off or change its severity (off, error, warning,
                             information, hint); repeatable
-  --offline                 make no AWS calls
+  --offline                 make no AWS calls (the account-aware rules are skipped)
   --exit-zero               exit 0 even when errors are found
   -h, --help                show this help
   -v, --version             show the version

@@ -4,6 +4,7 @@ import { collectFiles, MissingPathError } from './collectFiles';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
 import { formatJson } from './jsonFormatter';
 import { lintFiles } from './lintFiles';
+import { loadCatalog } from './loadCatalog';
 import { formatSarif } from './sarifFormatter';
 import { formatText } from './textFormatter';
 import { parseRuleSettings } from '../settings';
@@ -41,12 +42,19 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const results = await lintFiles(targets, cwd, {
+  const log = (line: string) => process.stderr.write(`ecs-taskdef-lint: ${line}\n`);
+  const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
+  const options = {
     account: args.account,
     region: args.region,
     reportSyntaxErrors: true,
     rules: parseRuleSettings(args.rules),
-  });
+    catalog: catalog?.access,
+  };
+  let results = await lintFiles(targets, cwd, options);
+  // References to other regions asked for their region's catalog: check again once it is listed.
+  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options);
+  catalog?.dispose();
   process.stdout.write(FORMATTERS[args.format](results));
   if (results.some((r) => r.error)) {
     for (const r of results.filter((r) => r.error)) process.stderr.write(`ecs-taskdef-lint: ${r.file}: ${r.error}\n`);
