@@ -14,6 +14,8 @@ export class CatalogSession {
   /** False in an untrusted workspace: no AWS call is made until the client says otherwise. */
   trusted = true;
   private activeScope: CatalogScope | undefined;
+  /** The key of the scope last reported; null before the first report. */
+  private activeKey: string | null = null;
   private lastStatus = '';
   private lastState = new Map<string, string>();
   private lastError = '';
@@ -57,7 +59,8 @@ export class CatalogSession {
   }
 
   private setActive(scope: CatalogScope | undefined): void {
-    if (key(scope) === key(this.activeScope)) return;
+    if (this.activeKey === key(scope)) return;
+    this.activeKey = key(scope);
     this.activeScope = scope;
     this.publishStatus(true);
   }
@@ -99,5 +102,5 @@ export class CatalogSession {
 }
 
 function key(scope: CatalogScope | undefined): string {
-  return scope ? `${scope.profile ?? ''}|${scope.region ?? ''}` : '';
+  return scope ? `${scope.profile ?? ''}|${scope.region ?? ''}` : 'disabled';
 }

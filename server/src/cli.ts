@@ -25,5 +25,7 @@ if (args.includes('--version') || args.includes('-v')) {
   process.stderr.write(`${TOOL_NAME}: choose a transport.\n\n${HELP}\n`);
   process.exitCode = 2;
 } else {
+  // The SDK's notice about future Node.js versions would land in every editor's log at start-up.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   startServer(createConnection(ProposedFeatures.all));
 }

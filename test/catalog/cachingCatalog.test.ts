@@ -9,14 +9,28 @@ import { FakeAws } from '../helpers/fakeAws';
 const fake = new FakeAws();
 const saved = { ...process.env };
 let clock = 0;
-const make = () => new CachingCatalog(new AwsAccountCatalog({ connectionTimeoutMs: 500, requestTimeoutMs: 2000, maxAttempts: 2 }), { ttlMs: 300_000, retryAfterMs: 60_000, now: () => clock });
+const make = () =>
+  new CachingCatalog(new AwsAccountCatalog({ connectionTimeoutMs: 500, requestTimeoutMs: 2000, maxAttempts: 2 }), {
+    ttlMs: 300_000,
+    retryAfterMs: 60_000,
+    now: () => clock,
+  });
 
 beforeAll(async () => void (await fake.start()));
 afterAll(async () => fake.stop());
 beforeEach(() => {
   process.env = isolatedAwsEnv(fake.env());
   fake.requests.length = 0;
-  Object.assign(fake.behaviour, { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 });
+  Object.assign(fake.behaviour, {
+    throttle: 0,
+    serverErrors: 0,
+    deny: new Set(),
+    expired: false,
+    hang: false,
+    delayMs: 0,
+    emptyPages: false,
+    resets: 0,
+  });
   fake.secrets = [{ name: 'prod/db' }, { name: 'prod/api' }];
   fake.parameters = [{ name: '/prod/url', type: 'String' }];
   clock = 1_000_000;
@@ -32,8 +46,17 @@ describe('CachingCatalog', () => {
     fake.parameters = Array.from({ length: 10_000 }, (_, i) => ({ name: `/p/${i}` }));
     const catalog = make();
     const status = await catalog.load({});
-    expect(status).toEqual({ profile: undefined, state: 'ready', account: '111122223333', region: 'eu-west-1', secrets: 10_000, parameters: 10_000 });
-    expect([fake.calls('GetCallerIdentity').length, fake.calls('ListSecrets').length, fake.calls('DescribeParameters').length]).toEqual([1, 100, 200]);
+    expect(status).toEqual({
+      profile: undefined,
+      state: 'ready',
+      account: '111122223333',
+      region: 'eu-west-1',
+      secrets: 10_000,
+      parameters: 10_000,
+    });
+    expect([fake.calls('GetCallerIdentity').length, fake.calls('ListSecrets').length, fake.calls('DescribeParameters').length]).toEqual([
+      1, 100, 200,
+    ]);
     const order = fake.requests.map((r) => r.operation);
     expect(order.indexOf('DescribeParameters')).toBeLessThan(order.indexOf('ListSecrets', order.indexOf('ListSecrets') + 1));
     catalog.dispose();

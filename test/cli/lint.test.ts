@@ -1,9 +1,10 @@
 // ecs-taskdef-lint as CI runs it: the built bundle, real files, exit codes and every output format.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeAws } from '../helpers/fakeAws';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
 
 const root = join(__dirname, '../..');
@@ -125,5 +126,78 @@ describe('ecs-taskdef-lint', () => {
     expect(lint(['--rule', 'nope=off', 'examples']).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
     expect(lint(['--account', '12', 'examples']).status).toBe(2);
     expect(lint(['--help']).stdout).toContain('Usage: ecs-taskdef-lint');
+  });
+});
+
+/** The linter in a child process without blocking this one, where the local AWS endpoint runs. */
+function lintAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [LINT, ...args], { cwd, env: isolatedAwsEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('ecs-taskdef-lint with an AWS account', () => {
+  const fake = new FakeAws();
+  beforeAll(async () => {
+    await fake.start();
+    fake.secrets = [{ name: 'prod/db' }];
+    fake.parameters = [{ name: '/prod/url' }];
+  });
+  afterAll(async () => fake.stop());
+
+  const td = (valueFrom: string) =>
+    JSON.stringify(
+      {
+        family: 'f',
+        executionRoleArn: 'arn:aws:iam::111122223333:role/e',
+        containerDefinitions: [{ name: 'a', image: 'b', secrets: [{ name: 'X', valueFrom }] }],
+      },
+      null,
+      2,
+    );
+
+  it('lists the account before checking, and reports references that do not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('/prod/ulr'));
+    const run = await lintAsync(['td.json'], dir, fake.env());
+    expect(run.stderr).toBe('ecs-taskdef-lint: AWS 111122223333/eu-west-1: 1 secrets, 1 parameters.\n');
+    expect(run.stdout).toContain(
+      'td.json:11:24: warning reference-not-found: Parameter "/prod/ulr" was not found in 111122223333/eu-west-1. Check the name or the active profile. Closest: "/prod/url".',
+    );
+    expect(fake.valueReads()).toEqual([]);
+  });
+
+  it('looks references in other regions up in their region', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('arn:aws:ssm:us-east-1:111122223333:parameter/prod/url'));
+    const run = await lintAsync(['--format', 'json', 'td.json'], dir, fake.env());
+    expect(run.stderr).toContain('AWS 111122223333/us-east-1: 1 secrets, 1 parameters.');
+    expect(JSON.parse(run.stdout)[0].diagnostics).toEqual([]);
+    expect(fake.requests.some((r) => r.region === 'us-east-1' && r.operation === 'DescribeParameters')).toBe(true);
+  });
+
+  it('makes no call with --offline, and checks offline with one line when AWS cannot be used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('prod/db'));
+    const before = fake.requests.length;
+    const offline = await lintAsync(['--offline', 'td.json'], dir, fake.env());
+    expect(fake.requests.length).toBe(before);
+    expect(offline.stdout).toContain('error arn-malformed');
+    const denied = await lintAsync(['td.json'], dir, { AWS_ENDPOINT_URL: fake.url, AWS_REGION: 'eu-west-1' });
+    expect(denied.stderr).toMatch(
+      /^ecs-taskdef-lint: AWS: No AWS credentials for the default credentials: configure them .* Checking without the account\.\n$/,
+    );
+    expect(denied.stdout).toContain('error arn-malformed');
+    const online = await lintAsync(['td.json'], dir, fake.env());
+    expect(online.stdout).toContain('error secret-name-as-parameter: "prod/db" is the name of a Secrets Manager secret');
   });
 });

@@ -177,6 +177,8 @@ export class CachingCatalog {
         (identity) => {
           state.identity = identity;
           state.identityError = undefined;
+          // Signed in: start listing the default region right away.
+          this.snapshot(scope, identity, identity.region);
           return identity;
         },
         (error: unknown) => {
