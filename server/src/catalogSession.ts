@@ -60,6 +60,8 @@ export class CatalogSession {
 
   private setActive(scope: CatalogScope | undefined): void {
     if (this.activeKey === key(scope)) return;
+    // A profile or region no longer in use needs no more requests.
+    if (this.activeScope) this.catalog.cancel(this.activeScope);
     this.activeKey = key(scope);
     this.activeScope = scope;
     this.publishStatus(true);

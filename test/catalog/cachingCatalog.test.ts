@@ -142,3 +142,24 @@ describe('CachingCatalog', () => {
     catalog.dispose();
   });
 });
+
+describe('CachingCatalog cancellation', () => {
+  it('stops requesting for a scope that is no longer in use, and loads it again when asked', async () => {
+    fake.secrets = Array.from({ length: 1000 }, (_, i) => ({ name: `s/${i}` }));
+    fake.behaviour.delayMs = 20;
+    const catalog = make();
+    await catalog.load({ region: 'eu-west-1' }).catch(() => undefined);
+    const access = catalog.access({ region: 'eu-west-1' })!;
+    access.snapshot('us-east-1');
+    await new Promise((r) => setTimeout(r, 60));
+    catalog.cancel({ region: 'eu-west-1' });
+    const cutAt = fake.calls('ListSecrets').filter((r) => r.region === 'us-east-1').length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.calls('ListSecrets').filter((r) => r.region === 'us-east-1').length).toBeLessThanOrEqual(cutAt + 1);
+    expect(access.snapshot('us-east-1')!.complete).toBe(false);
+    await catalog.load({ region: 'eu-west-1' });
+    expect(access.snapshot('us-east-1')).toMatchObject({ complete: true });
+    expect(access.snapshot('us-east-1')!.secrets).toHaveLength(1000);
+    catalog.dispose();
+  });
+});

@@ -134,6 +134,17 @@ export class CachingCatalog {
     return { ...base, ...counts, state: region?.snapshot.complete ? 'ready' : 'loading' };
   }
 
+  /**
+   * Cancels the scope's loads in flight (its profile or region is no longer in use). What loaded
+   * stays cached; what was cut short loads again when asked for.
+   */
+  cancel(scope: CatalogScope): void {
+    const state = this.scopes.get(this.scopeKey(scope));
+    if (!state) return;
+    state.abort.abort();
+    state.abort = new AbortController();
+  }
+
   /** Cancels every load in flight. */
   dispose(): void {
     for (const state of this.scopes.values()) state.abort.abort();
@@ -182,8 +193,11 @@ export class CachingCatalog {
           return identity;
         },
         (error: unknown) => {
-          state.identityError = asCatalogError(error);
-          state.identityFailedAt = this.now();
+          const failure = asCatalogError(error);
+          if (failure.kind !== 'aborted') {
+            state.identityError = failure;
+            state.identityFailedAt = this.now();
+          }
           return undefined;
         },
       )
@@ -234,6 +248,7 @@ export class CachingCatalog {
     ]);
     state.loading = both
       .then(([secrets, parameters]) => {
+        // Cut short on purpose: nothing to record, and the next request for the region loads it again.
         if (abort.signal.aborted) return;
         const failure = [secrets, parameters].find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failure) {
