@@ -1,8 +1,11 @@
 // Starts the ECS task definition language server for JSON documents. VS Code's own JSON support
 // keeps working beside it: the server only answers for documents that are task definitions.
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { serverOptions } from './serverLauncher';
+
+/** Sent when the user trusts the workspace: AWS calls may start (see docs/protocol.md). */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
 
 let client: LanguageClient | undefined;
 
@@ -15,8 +18,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'jsonc' },
     ],
     synchronize: { configurationSection: 'ecsTaskDef' },
+    // In restricted mode the server makes no AWS call until the workspace is trusted.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
+  // The server's commands (ecsTaskDef.refreshCatalog) are registered by the client from the
+  // server's executeCommandProvider; package.json only gives them a title.
   client = new LanguageClient('ecsTaskDef', 'ECS Task Definitions', serverOptions(context), clientOptions);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION)));
   await client.start();
 }
 
