@@ -21,17 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   process.env = isolatedAwsEnv(fake.env());
-  fake.requests.length = 0;
-  Object.assign(fake.behaviour, {
-    throttle: 0,
-    serverErrors: 0,
-    deny: new Set(),
-    expired: false,
-    hang: false,
-    delayMs: 0,
-    emptyPages: false,
-    resets: 0,
-  });
+  fake.reset();
   fake.secrets = Array.from({ length: 2345 }, (_, i) => ({ name: `app/secret-${i}` }));
   fake.parameters = Array.from({ length: 1234 }, (_, i) => ({ name: `/app/param-${i}` }));
 });

@@ -20,17 +20,7 @@ beforeAll(async () => void (await fake.start()));
 afterAll(async () => fake.stop());
 beforeEach(() => {
   process.env = isolatedAwsEnv(fake.env());
-  fake.requests.length = 0;
-  Object.assign(fake.behaviour, {
-    throttle: 0,
-    serverErrors: 0,
-    deny: new Set(),
-    expired: false,
-    hang: false,
-    delayMs: 0,
-    emptyPages: false,
-    resets: 0,
-  });
+  fake.reset();
   fake.secrets = [{ name: 'prod/db' }, { name: 'prod/api' }];
   fake.parameters = [{ name: '/prod/url', type: 'String' }];
   clock = 1_000_000;

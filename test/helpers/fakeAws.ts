@@ -80,6 +80,10 @@ const sha256 = class {
   }
 };
 
+function wellBehaved(): Behaviour {
+  return { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 };
+}
+
 function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
   if (typeof data === 'string') return data;
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -87,16 +91,7 @@ function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Ar
 
 export class FakeAws {
   readonly requests: RecordedRequest[] = [];
-  readonly behaviour: Behaviour = {
-    throttle: 0,
-    serverErrors: 0,
-    deny: new Set(),
-    expired: false,
-    hang: false,
-    delayMs: 0,
-    emptyPages: false,
-    resets: 0,
-  };
+  readonly behaviour: Behaviour = wellBehaved();
   secrets: FakeSecret[] = [];
   parameters: FakeParameter[] = [];
   private server?: Server;
@@ -118,6 +113,12 @@ export class FakeAws {
     for (const res of this.hanging) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Forgets the requests seen and behaves well again. */
+  reset(): void {
+    this.requests.length = 0;
+    Object.assign(this.behaviour, wellBehaved());
   }
 
   /** Environment variables that point the SDK at this endpoint with dummy credentials. */

@@ -51,17 +51,7 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
 beforeAll(async () => void (await fake.start()));
 afterAll(async () => fake.stop());
 beforeEach(() => {
-  fake.requests.length = 0;
-  Object.assign(fake.behaviour, {
-    throttle: 0,
-    serverErrors: 0,
-    deny: new Set(),
-    expired: false,
-    hang: false,
-    delayMs: 0,
-    emptyPages: false,
-    resets: 0,
-  });
+  fake.reset();
   fake.secrets = [
     {
       name: 'prod/db',
