@@ -2,6 +2,7 @@
 // keeps working beside it: the server only answers for documents that are task definitions.
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
+import { commandMiddleware } from './commands';
 import { serverOptions } from './serverLauncher';
 
 /** Sent when the user trusts the workspace: AWS calls may start (see docs/protocol.md). */
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'ecsTaskDef' },
     // In restricted mode the server makes no AWS call until the workspace is trusted.
     initializationOptions: { workspaceTrusted: workspace.isTrusted },
+    middleware: commandMiddleware,
   };
   // The server's commands (ecsTaskDef.refreshCatalog) are registered by the client from the
   // server's executeCommandProvider; package.json only gives them a title.

@@ -28,3 +28,9 @@ export const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
 
 /** `workspace/executeCommand`: list secrets and parameters again and re-check open documents. Returns the CatalogStatusParams. */
 export const REFRESH_CATALOG_COMMAND = 'ecsTaskDef.refreshCatalog';
+
+/**
+ * `workspace/executeCommand` with the document's URI: the least-privilege IAM policy of its execution
+ * role. Returns `{ policy, notes, text }` (`text` is the policy as indented JSON), or null.
+ */
+export { GENERATE_POLICY_COMMAND } from './service';

@@ -16,7 +16,7 @@ import type { AccountCatalog } from './catalog/accountCatalog';
 import { CachingCatalog } from './catalog/cachingCatalog';
 import { CatalogSession } from './catalogSession';
 import { ANALYSIS_DELAY_MS, CONFIGURATION_SECTION, REFRESH_CATALOG_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
-import { createTaskDefinitionService, toDiagnostic } from './service';
+import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic } from './service';
 import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
 
@@ -65,8 +65,8 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':', '/'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+        executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, GENERATE_POLICY_COMMAND] },
       },
       serverInfo: { name: TOOL_NAME, version: VERSION },
     };
@@ -151,15 +151,32 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const { hints, options } = await contextFor(doc);
     return service.hover(doc, hints, position, features.markdownHover, options) ?? null;
   });
-  connection.onExecuteCommand(({ command }) => (command === REFRESH_CATALOG_COMMAND ? session.refresh() : null));
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
+    if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''));
+    return null;
+  });
+  /** The policy of an open document, with its JSON text ready to show. */
+  const policyFor = async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const { hints, options } = await contextFor(doc);
+    const result = service.executionRolePolicy(doc, hints, options);
+    return result ? { ...result, text: `${JSON.stringify(result.policy, null, 2)}\n` } : null;
+  };
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     session.trusted = true;
     reanalyzeAll();
   });
   connection.onShutdown(() => session.dispose());
-  connection.onCodeAction(({ textDocument, context }) => {
+  connection.onCodeAction(async ({ textDocument, context, range }) => {
     const doc = documents.get(textDocument.uri);
-    return doc ? service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }) : null;
+    if (!doc) return null;
+    const { hints } = await contextFor(doc);
+    return [
+      ...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }),
+      ...service.refactorings(doc, hints, range),
+    ];
   });
 
   documents.listen(connection);

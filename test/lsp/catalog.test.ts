@@ -158,6 +158,31 @@ describe('language server with an AWS account', () => {
     expect(value).toContain('Rotation: on');
   });
 
+  it('generates the execution role policy from a code action on executionRoleArn, with the customer-managed key', async () => {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    const generate = actions.find((a) => a.kind === 'refactor')!;
+    expect(generate.command).toEqual({
+      title: "Generate the execution role's IAM policy",
+      command: 'ecsTaskDef.generateExecutionRolePolicy',
+      arguments: [URI],
+    });
+    const result = (await client.connection.sendRequest('workspace/executeCommand', generate.command)) as {
+      policy: { Statement: { Sid: string; Resource: unknown; Condition?: unknown }[] };
+      text: string;
+    };
+    expect(result.policy.Statement.map((s) => s.Sid)).toEqual(['ReadTaskSecrets', 'ReadTaskParameters', 'DecryptWithCustomerManagedKeys']);
+    expect(result.policy.Statement[0].Resource).toBe(fake.secretArn('prod/db'));
+    expect(result.policy.Statement[2]).toMatchObject({
+      Resource: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
+    });
+    expect(JSON.parse(result.text)).toEqual(result.policy);
+  });
+
   it('lists everything again on the refresh command and re-checks open documents', async () => {
     fake.parameters.push({ name: '/prod/missing-param' });
     const before = fake.calls('ListSecrets').length;

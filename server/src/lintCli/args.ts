@@ -12,6 +12,8 @@ export interface LintArgs {
   region?: string;
   profile?: string;
   exitZero: boolean;
+  /** `--policy FILE`: print the execution role policy of FILE instead of linting. */
+  policy?: string;
   /** `--rule id=off|error|warning|information|hint`, repeatable. */
   rules: Record<string, string>;
   help: boolean;
@@ -23,6 +25,7 @@ export interface LintArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
+       ecs-taskdef-lint --policy <file> [--offline] [--profile P] [--region R]
 
 Lints Amazon ECS task definitions (register-task-definition input, describe-task-definition
 output, or Terraform container-definition arrays). Directories are searched for files that are
@@ -39,6 +42,8 @@ Options:
                             information, hint); repeatable
   --offline                 make no AWS calls (the account-aware rules are skipped)
   --exit-zero               exit 0 even when errors are found
+  --policy FILE             print the least-privilege IAM policy of FILE's execution role
+                            (notes on stderr) instead of linting
   -h, --help                show this help
   -v, --version             show the version
 
@@ -59,6 +64,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         profile: { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
+        policy: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -82,7 +88,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
     rules[match[1]] = match[2];
   }
-  if (!values.help && !values.version && positionals.length === 0)
+  if (!values.help && !values.version && !values.policy && positionals.length === 0)
     throw new UsageError('No files given. Name task definition files, directories or globs.');
   return {
     format,
@@ -91,6 +97,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     region: values.region,
     profile: values.profile,
     exitZero: values['exit-zero'] as boolean,
+    policy: values.policy,
     rules,
     help: values.help as boolean,
     version: values.version as boolean,

@@ -1,5 +1,9 @@
 // ecs-taskdef-lint: the analysis core over files, for CI. Exit 0 without errors, 1 with, 2 when the
 // command line or a file could not be used.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTaskDefinitionService } from '../service';
 import { collectFiles, MissingPathError } from './collectFiles';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
 import { formatJson } from './jsonFormatter';
@@ -32,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  if (args.policy !== undefined) return printPolicy(args, cwd);
   let targets;
   try {
     targets = await collectFiles(args.paths, cwd);
@@ -62,6 +67,34 @@ async function main(argv: string[]): Promise<number> {
   }
   const hasErrors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
   return hasErrors && !args.exitZero ? 1 : 0;
+}
+
+/** `--policy FILE`: the policy on stdout, what to know about it on stderr. */
+async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, args.policy!), 'utf8');
+  } catch (error) {
+    process.stderr.write(
+      `ecs-taskdef-lint: ${args.policy}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`,
+    );
+    return 2;
+  }
+  const log = (line: string) => process.stderr.write(`ecs-taskdef-lint: ${line}\n`);
+  const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
+  const options = { account: args.account, region: args.region, reportSyntaxErrors: true, catalog: catalog?.access };
+  const doc = TextDocument.create(`file:///${args.policy}`, 'json', 1, text.replace(/^\uFEFF/, ''));
+  const service = createTaskDefinitionService();
+  let result = service.executionRolePolicy(doc, { forced: true }, options);
+  if (await catalog?.loadRequestedRegions()) result = service.executionRolePolicy(doc, { forced: true }, options);
+  catalog?.dispose();
+  if (!result) {
+    log(`${args.policy}: not a task definition with containers.`);
+    return 2;
+  }
+  process.stdout.write(`${JSON.stringify(result.policy, null, 2)}\n`);
+  for (const note of result.notes) log(note);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

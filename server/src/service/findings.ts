@@ -18,6 +18,8 @@ export type FixData =
   | { kind: 'removeMember'; title: string; path: JSONPath }
   /** Move the `environment` entry at `path` into the same container's `secrets`. */
   | { kind: 'moveToSecrets'; title: string; path: JSONPath }
+  /** Replace the `environment` entry at `path` by a `secrets` entry whose valueFrom is the `parameterArn` snippet (the value is dropped, never copied). */
+  | { kind: 'moveToSecretsAsParameter'; title: string; path: JSONPath; parameterArn: string }
   /** Unwrap `{"taskDefinition": ...}`, moving the outer `tags` inside. */
   | { kind: 'unwrapDescribe'; title: string }
   /** Unwrap, and remove every output-only member and null value. */

@@ -1,13 +1,15 @@
 // The analysis core's facade: what the language server, the CLI and the tests call. Pure: it
 // imports no editor, protocol connection or AWS code.
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Range } from 'vscode-languageserver-types';
 import { analyzeModel } from './analyze';
 import { completeFromModel, type CompletionCapabilities } from './complete';
 import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
 import { parseTaskDefinition, type RecognitionHints, type TaskDefinitionModel } from './model';
 import type { AnalysisOptions } from './options';
+import { executionRolePolicy, type ExecutionRolePolicy } from './executionRolePolicy';
+import { policyActions } from './policyActions';
 import { quickFixes, type QuickFixCapabilities } from './quickFixes';
 
 export type { CompletionCapabilities } from './complete';
@@ -19,6 +21,8 @@ export type { CatalogAccess, CatalogEntry, CatalogSnapshot } from './catalog';
 export { DEFAULT_ANALYSIS_OPTIONS } from './options';
 export type { QuickFixCapabilities } from './quickFixes';
 export { allRules } from './rules';
+export type { ExecutionRolePolicy, PolicyDocument, PolicyStatement } from './executionRolePolicy';
+export { GENERATE_POLICY_COMMAND } from './policyActions';
 export type { Rule } from './rules/rule';
 export { RULE_IDS, type RuleId } from './rules/ruleIds';
 
@@ -40,6 +44,10 @@ export interface TaskDefinitionService {
   hover(doc: TextDocument, hints: RecognitionHints, position: Position, markdown: boolean, options: AnalysisOptions): Hover | undefined;
   /** Code actions for diagnostics this service produced. */
   quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabilities: QuickFixCapabilities): CodeAction[];
+  /** The refactorings offered at a range: generating the execution role's policy on `executionRoleArn`. */
+  refactorings(doc: TextDocument, hints: RecognitionHints, range: Range): CodeAction[];
+  /** The least-privilege policy of the task's execution role. */
+  executionRolePolicy(doc: TextDocument, hints: RecognitionHints, options: AnalysisOptions): ExecutionRolePolicy | undefined;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -66,6 +74,11 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     complete: (doc, hints, position, capabilities, options) => completeFromModel(doc, parse(doc, hints), position, capabilities, options),
     hover: (doc, hints, position, markdown, options) => hoverFromModel(doc, parse(doc, hints), position, markdown, options),
     quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
+    refactorings: (doc, hints, range) => policyActions(doc, parse(doc, hints), range),
+    executionRolePolicy: (doc, hints, options) => {
+      const model = parse(doc, hints);
+      return model.kind && model.kind !== 'containerDefinitions' ? executionRolePolicy(model, options) : undefined;
+    },
     forget: (uri) => void models.delete(uri),
   };
 }

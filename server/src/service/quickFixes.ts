@@ -83,6 +83,8 @@ export function fixEdits(doc: TextDocument, fix: FixData): FixEdit[] | undefined
       return insertExecutionRole(doc, layout, fix.roleArn);
     case 'moveToSecrets':
       return single(moveToSecrets(text, fix.path, layout));
+    case 'moveToSecretsAsParameter':
+      return withSnippet(doc, moveToSecrets(text, fix.path, layout, SNIPPET_MARKER), fix.parameterArn);
     case 'unwrapDescribe':
       return single(unwrap(text, layout));
     case 'makeRegistrable':
@@ -108,27 +110,37 @@ function insertExecutionRole(doc: TextDocument, layout: Layout, roleArn: string)
   // After taskRoleArn or family when present, where people look for it; first otherwise.
   const keys = (task.children ?? []).map((p) => p.children?.[0]?.value);
   const anchor = ['taskRoleArn', 'family'].map((k) => keys.indexOf(k)).find((i) => i >= 0);
-  const marker = 'ecs-taskdef-role-placeholder';
-  const next = insertProperty(text, path, 'executionRoleArn', marker, layout, anchor === undefined ? 0 : anchor + 1);
+  const next = insertProperty(text, path, 'executionRoleArn', SNIPPET_MARKER, layout, anchor === undefined ? 0 : anchor + 1);
+  return withSnippet(doc, next, roleArn);
+}
+
+/** Stands in for a snippet in the text a fix builds, until `withSnippet` puts the snippet there. */
+const SNIPPET_MARKER = 'ecs-taskdef-snippet-placeholder';
+
+/**
+ * The edit to `next` (which holds SNIPPET_MARKER once), as plain text with the snippet's defaults
+ * and as a snippet for clients that take snippet edits. The JSON around the snippet is escaped so it
+ * stays literal.
+ */
+function withSnippet(doc: TextDocument, next: string | undefined, snippet: string): FixEdit[] | undefined {
   const edit = next === undefined ? undefined : diffEdit(doc, next);
   if (!edit) return undefined;
-  // The role ARN is already a snippet; the JSON around it is escaped so it stays literal.
   return [
     {
       ...edit,
-      newText: edit.newText.replace(marker, snippetDefaults(roleArn)),
-      snippet: edit.newText.replace(/[$}\\]/g, '\\$&').replace(marker, roleArn),
+      newText: edit.newText.replace(SNIPPET_MARKER, snippetDefaults(snippet)),
+      snippet: edit.newText.replace(/[$}\\]/g, '\\$&').replace(SNIPPET_MARKER, snippet),
     },
   ];
 }
 
-function moveToSecrets(text: string, path: JSONPath, layout: Layout): string | undefined {
+function moveToSecrets(text: string, path: JSONPath, layout: Layout, valueFrom?: string): string | undefined {
   const entry = nodeAt(text, path);
   if (entry?.type !== 'object' || path.length < 2) return undefined;
   const name = findValue(entry, 'name');
-  const valueFrom = findValue(entry, 'valueFrom');
-  if (!name || !valueFrom) return undefined;
-  const secret = { name: getNodeValue(name), valueFrom: getNodeValue(valueFrom) };
+  const from = valueFrom ?? (findValue(entry, 'valueFrom') && getNodeValue(findValue(entry, 'valueFrom')!));
+  if (!name || typeof from !== 'string') return undefined;
+  const secret = { name: getNodeValue(name), valueFrom: from };
   const containerPath = path.slice(0, -2);
   const removed = removeAt(text, path);
   if (removed === undefined) return undefined;

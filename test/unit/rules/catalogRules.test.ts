@@ -147,3 +147,23 @@ describe('offline rules with the catalog', () => {
     expect(finding.message).toContain('but the task runs in 111122223333 (the signed-in account)');
   });
 });
+
+describe('kms-key-permission', () => {
+  it('names the customer-managed key of a referenced secret or parameter, and stays quiet for AWS managed keys', () => {
+    const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const keyed = fakeCatalog([
+      secret('prod/db', { kmsKeyId: key }),
+      parameter('/p/aws', { kmsKeyId: 'alias/aws/ssm' }),
+      parameter('/p/team', { kmsKeyId: 'alias/team' }),
+    ]);
+    const text = task(secret('prod/db').arn);
+    const [finding] = findingsOf('kms-key-permission', text, { catalog: keyed });
+    expect([finding.severity, finding.message]).toEqual([
+      'information',
+      `The secret "prod/db" is encrypted with the customer-managed KMS key ${key}; the execution role needs kms:Decrypt on that key.`,
+    ]);
+    expect(findingsOf('kms-key-permission', task('/p/aws'), { catalog: keyed })).toEqual([]);
+    expect(findingsOf('kms-key-permission', task('/p/team'), { catalog: keyed })).toHaveLength(1);
+    expect(findingsOf('kms-key-permission', text, {})).toEqual([]);
+  });
+});

@@ -4,8 +4,10 @@ import { describeOutput } from './describeOutput';
 import { executionRoleMissing } from './executionRoleMissing';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
+import { kmsKeyPermission } from './kmsKeyPermission';
 import { missingRequired } from './missingRequired';
 import { partialSecretArn } from './partialSecretArn';
+import { plaintextSecret } from './plaintextSecret';
 import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
 import type { Rule } from './rule';
@@ -34,4 +36,6 @@ export const allRules: readonly Rule[] = [
   referenceNotFound,
   secretNameAsParameter,
   partialSecretArn,
+  kmsKeyPermission,
+  plaintextSecret,
 ];

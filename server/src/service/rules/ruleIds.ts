@@ -16,6 +16,8 @@ export const RULE_IDS = [
   'reference-not-found',
   'secret-name-as-parameter',
   'partial-secret-arn',
+  'kms-key-permission',
+  'plaintext-secret',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

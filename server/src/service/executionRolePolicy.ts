@@ -1,0 +1,254 @@
+// The least-privilege IAM policy a task's execution role needs for exactly what the document uses
+// (SPEC.md §5): the secrets and parameters it references, the customer-managed KMS keys they are
+// encrypted with (from the account's catalog), its environment files, private ECR images and
+// awslogs log groups. Pure: it reads the model, the task facts and the catalog it is handed.
+import { isArn, parseArn, parseParameterArn, parseSecretArn } from './arn';
+import { indexCatalog, type CatalogEntry } from './catalog';
+import { usesCustomerManagedKey } from './describeEntry';
+import { findArray, findString, findValue } from './jsonTree';
+import type { TaskDefinitionModel } from './model';
+import type { AnalysisOptions } from './options';
+import { deriveTaskFacts, type TaskFacts } from './taskFacts';
+import { isTemplated } from './template';
+
+/** One IAM policy statement. */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/** An IAM policy document, as `aws iam put-role-policy --policy-document` takes it. */
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** The policy and what a user should know beside it (never inside it: policies have no comments). */
+export interface ExecutionRolePolicy {
+  policy: PolicyDocument;
+  notes: string[];
+}
+
+const PRIVATE_ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Builds the execution role policy for a task definition. */
+export function executionRolePolicy(model: TaskDefinitionModel, options: AnalysisOptions): ExecutionRolePolicy {
+  const facts = deriveTaskFacts(model, options);
+  const account = facts.account ?? '*';
+  const region = facts.region ?? '*';
+  /** Set when a resource had to say "*" for the unknown account or region. */
+  let widened = false;
+  const widen = <T>(value: T): T => {
+    if (account === '*' || region === '*') widened = true;
+    return value;
+  };
+  const notes: string[] = [];
+  const secrets = new Set<string>();
+  const parameters = new Set<string>();
+  /** KMS key resource → the services (with region) that decrypt with it. */
+  const keys = new Map<string, { via: Set<string>; alias?: string }>();
+
+  const addKey = (entry: CatalogEntry | undefined, service: 'secretsmanager' | 'ssm') => {
+    if (!entry || !usesCustomerManagedKey(entry)) return;
+    const key = keyResource(entry, facts.partition);
+    const slot = keys.get(key.resource) ?? { via: new Set<string>(), alias: key.alias };
+    slot.via.add(`${service}.${entry.region}.${dnsSuffix(facts.partition)}`);
+    keys.set(key.resource, slot);
+  };
+  const catalogEntry = (kind: 'secret' | 'parameter', name: string, entryRegion: string, arn?: string): CatalogEntry | undefined => {
+    const snapshot = options.catalog && options.catalog.account === account ? options.catalog.snapshot(entryRegion) : undefined;
+    if (!snapshot) return undefined;
+    const index = indexCatalog(snapshot);
+    if (kind === 'parameter') return index.parameterByName(name);
+    return (arn ? index.secretByArn(arn) : undefined) ?? index.secretByName(name);
+  };
+  const addSecret = (nameOrArn: string) => {
+    const parsed = parseSecretArn(nameOrArn);
+    const entryRegion = parsed?.region ?? region;
+    const name = parsed?.nameWithSuffix ?? nameOrArn;
+    const base = parsed ? nameOrArn.slice(0, nameOrArn.length - parsed.tail.length) : undefined;
+    const entry = catalogEntry('secret', name, entryRegion, base);
+    addKey(entry, 'secretsmanager');
+    // The full ARN when it is known; `name-??????` matches this secret's suffix and no other secret
+    // whose name merely starts the same (which `name-*` would).
+    if (entry) secrets.add(entry.arn);
+    else if (base && parsed?.suffix) secrets.add(base);
+    else secrets.add(parsed ? `${base}-??????` : widen(`arn:${facts.partition}:secretsmanager:${region}:${account}:secret:${name}-??????`));
+  };
+  const addParameter = (nameOrArn: string) => {
+    const parsed = parseParameterArn(nameOrArn);
+    const name = parsed?.name ?? nameOrArn;
+    const entryRegion = parsed?.region ?? region;
+    const entry = catalogEntry('parameter', name, entryRegion);
+    addKey(entry, 'ssm');
+    parameters.add(
+      entry?.arn ?? (parsed ? nameOrArn : widen(`arn:${facts.partition}:ssm:${region}:${account}:parameter/${name.replace(/^\/+/, '')}`)),
+    );
+  };
+
+  for (const reference of model.references) {
+    const { value } = reference;
+    if (value === '' || isTemplated(value)) continue;
+    if (reference.place === 'registryCredentials') {
+      if (!isArn(value) || parseArn(value)?.service === 'secretsmanager') addSecret(value);
+      continue;
+    }
+    const service = isArn(value) ? parseArn(value)?.service : 'ssm';
+    if (service === 'secretsmanager') addSecret(value);
+    else if (service === 'ssm') {
+      addParameter(value);
+      // Parameter Store passes /aws/reference/secretsmanager/<id> on to Secrets Manager: both are read.
+      const name = parseParameterArn(value)?.name ?? value;
+      if (name.startsWith('/aws/reference/secretsmanager/')) addSecret(name.slice('/aws/reference/secretsmanager/'.length));
+    }
+  }
+
+  const statements: PolicyStatement[] = [];
+  const list = (items: Iterable<string>) => {
+    const sorted = [...items].sort();
+    return sorted.length === 1 ? sorted[0] : sorted;
+  };
+  if (secrets.size)
+    statements.push({ Sid: 'ReadTaskSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: list(secrets) });
+  if (parameters.size)
+    statements.push({ Sid: 'ReadTaskParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: list(parameters) });
+  statements.push(...decryptStatements(keys));
+  statements.push(...environmentFileStatements(model));
+  const ecr = ecrStatements(model);
+  const logs = awslogsStatements(model, facts, account);
+  if (logs.some((l) => JSON.stringify(l.Resource).includes(':*:'))) widened = true;
+  statements.push(...ecr, ...logs);
+  if (ecr.length || logs.length) {
+    notes.push(
+      'The ECR and CloudWatch Logs statements grant what the AWS managed policy AmazonECSTaskExecutionRolePolicy grants, limited to this task; you can attach that managed policy instead of them.',
+    );
+  }
+  if (widened) {
+    notes.push(
+      'The task\'s account or region is unknown (no role ARN, awslogs-region or AWS profile tells them), so some resources use "*" there; replace it to narrow the policy.',
+    );
+  }
+  if (secrets.size === 0 && parameters.size === 0 && statements.length === 0)
+    notes.push('This task definition needs nothing from its execution role.');
+  return { policy: { Version: '2012-10-17', Statement: statements }, notes };
+}
+
+function dnsSuffix(partition: string): string {
+  return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+
+/** The IAM resource of a KMS key: its key ARN; for an alias, every key plus a condition on the alias. */
+function keyResource(entry: CatalogEntry, partition: string): { resource: string; alias?: string } {
+  const id = entry.kmsKeyId!;
+  const prefix = `arn:${partition}:kms:${entry.region}:${entry.accountId}`;
+  if (/^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(id)) return { resource: id };
+  if (KEY_ID.test(id)) return { resource: `${prefix}:key/${id}` };
+  // An alias ARN as Resource grants nothing on the key behind it (SPEC.md ARN-KMS-2).
+  const alias = id.includes(':alias/') ? id.slice(id.indexOf(':alias/') + 1) : id;
+  return { resource: `${prefix}:key/*`, alias };
+}
+
+function decryptStatements(keys: Map<string, { via: Set<string>; alias?: string }>): PolicyStatement[] {
+  // Keys decrypted through the same services share a statement; kms:ViaService keeps each key
+  // usable only through Secrets Manager or SSM.
+  const groups = new Map<string, { resources: string[]; via: string[]; aliases: string[] }>();
+  for (const [resource, { via, alias }] of keys) {
+    const services = [...via].sort();
+    const group = groups.get(services.join(' ')) ?? { resources: [], via: services, aliases: [] };
+    if (!group.resources.includes(resource)) group.resources.push(resource);
+    if (alias) group.aliases.push(alias);
+    groups.set(services.join(' '), group);
+  }
+  let n = 0;
+  return [...groups.values()].map((group) => {
+    const condition: PolicyStatement['Condition'] = {
+      StringEquals: { 'kms:ViaService': group.via.length === 1 ? group.via[0] : group.via },
+    };
+    if (group.aliases.length)
+      condition['ForAnyValue:StringEquals'] = {
+        'kms:ResourceAliases': group.aliases.length === 1 ? group.aliases[0] : group.aliases.sort(),
+      };
+    n++;
+    return {
+      Sid: n === 1 ? 'DecryptWithCustomerManagedKeys' : `DecryptWithCustomerManagedKeys${n}`,
+      Effect: 'Allow' as const,
+      Action: 'kms:Decrypt',
+      Resource: group.resources.length === 1 ? group.resources[0] : group.resources.sort(),
+      Condition: condition,
+    };
+  });
+}
+
+function environmentFileStatements(model: TaskDefinitionModel): PolicyStatement[] {
+  const objects = new Set<string>();
+  const buckets = new Set<string>();
+  for (const container of model.containers) {
+    for (const file of findArray(container.node, 'environmentFiles')) {
+      const value = findString(file, 'value');
+      const match = value && !isTemplated(value) ? /^arn:([^:]+):s3:::([^/]+)\/.+$/.exec(value) : null;
+      if (!match) continue;
+      objects.add(value!);
+      buckets.add(`arn:${match[1]}:s3:::${match[2]}`);
+    }
+  }
+  if (!objects.size) return [];
+  const list = (s: Set<string>) => (s.size === 1 ? [...s][0] : [...s].sort());
+  return [
+    { Sid: 'ReadEnvironmentFiles', Effect: 'Allow', Action: 's3:GetObject', Resource: list(objects) },
+    { Sid: 'LocateEnvironmentFileBuckets', Effect: 'Allow', Action: 's3:GetBucketLocation', Resource: list(buckets) },
+  ];
+}
+
+function ecrStatements(model: TaskDefinitionModel): PolicyStatement[] {
+  const repositories = new Set<string>();
+  for (const container of model.containers) {
+    const match = container.image ? PRIVATE_ECR_IMAGE.exec(container.image) : null;
+    if (!match) continue;
+    const partition = container.image!.includes('.amazonaws.com.cn/') ? 'aws-cn' : 'aws';
+    repositories.add(`arn:${partition}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`);
+  }
+  if (!repositories.size) return [];
+  return [
+    // GetAuthorizationToken has no resource-level permissions: its Resource is always "*".
+    { Sid: 'GetEcrAuthorizationToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+    {
+      Sid: 'PullPrivateImages',
+      Effect: 'Allow',
+      Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      Resource: repositories.size === 1 ? [...repositories][0] : [...repositories].sort(),
+    },
+  ];
+}
+
+function awslogsStatements(model: TaskDefinitionModel, facts: TaskFacts, account: string): PolicyStatement[] {
+  const streams = new Set<string>();
+  const created = new Set<string>();
+  for (const container of model.containers) {
+    const logConfiguration = findValue(container.node, 'logConfiguration');
+    if (findString(logConfiguration, 'logDriver') !== 'awslogs') continue;
+    const options = findValue(logConfiguration, 'options');
+    const group = findString(options, 'awslogs-group');
+    if (!group || isTemplated(group)) continue;
+    const region = findString(options, 'awslogs-region') ?? facts.region ?? '*';
+    const groupArn = `arn:${facts.partition}:logs:${isTemplated(region) ? '*' : region}:${account}:log-group:${group}`;
+    // `<group>:*` covers the log group (CreateLogStream) and its streams (PutLogEvents).
+    streams.add(`${groupArn}:*`);
+    if (findString(options, 'awslogs-create-group')?.toLowerCase() === 'true') created.add(`${groupArn}:*`);
+  }
+  const list = (s: Set<string>) => (s.size === 1 ? [...s][0] : [...s].sort());
+  const statements: PolicyStatement[] = [];
+  if (streams.size)
+    statements.push({
+      Sid: 'WriteAwslogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: list(streams),
+    });
+  if (created.size)
+    statements.push({ Sid: 'CreateAwslogsGroups', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: list(created) });
+  return statements;
+}

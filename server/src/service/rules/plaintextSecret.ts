@@ -1,0 +1,51 @@
+import type { Finding } from '../findings';
+import { findArray, findValue, pathOf } from '../jsonTree';
+import { describeContainer } from '../model';
+import { plaintextCredentialReason } from '../plaintextSecretDetection';
+import { nodeRange } from './fixBuilders';
+import type { Rule, RuleContext } from './rule';
+
+export const plaintextSecret: Rule = {
+  id: 'plaintext-secret',
+  title: 'Credential in plain text',
+  description:
+    'Reports an `environment` entry whose literal value looks like a credential: its name says so (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, ...) and the value is real rather than a placeholder, or the value has a known credential format (an AWS access key ID, a private key, a JSON Web Token, a bearer token, a connection string with a password) whatever the name. Anyone who can read the task definition can read such a value. The quick fix moves the variable to `secrets`, referencing an SSM parameter you then create; the value is never sent anywhere or shown in the message.',
+  needsCatalog: false,
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const container of ctx.model.containers) {
+      for (const entry of findArray(container.node, 'environment')) {
+        const name = findValue(entry, 'name');
+        const value = findValue(entry, 'value');
+        if (name?.type !== 'string' || value?.type !== 'string') continue;
+        const reason = plaintextCredentialReason(name.value, value.value);
+        if (!reason) continue;
+        findings.push({
+          ruleId: 'plaintext-secret',
+          severity: 'warning',
+          message: `"${name.value}" in ${describeContainer(container)} looks like a credential in plain text (${reason}). Store it in SSM Parameter Store or Secrets Manager and reference it from "secrets".`,
+          range: nodeRange(ctx, value),
+          fixes: [
+            {
+              kind: 'moveToSecretsAsParameter',
+              title: 'Move to "secrets" (as an SSM parameter)',
+              path: pathOf(entry),
+              parameterArn: proposedParameterArn(ctx, container.name, name.value),
+            },
+          ],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** `arn:…:parameter/<family>/<container>/<NAME>`, as a snippet whose unknown parts are placeholders. */
+function proposedParameterArn(ctx: RuleContext, container: string | undefined, name: string): string {
+  const { partition, region, account } = ctx.facts;
+  const family = findValue(ctx.model.task, 'family');
+  const familyName = family?.type === 'string' && /^[A-Za-z0-9_.-]+$/.test(family.value) ? family.value : 'app';
+  const containerName = container && /^[A-Za-z0-9_.-]+$/.test(container) ? container : 'container';
+  const safe = name.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return `arn:${partition}:ssm:\${1:${region ?? 'region'}}:\${2:${account ?? '111122223333'}}:parameter/\${3:${familyName}/${containerName}/${safe}}`;
+}
