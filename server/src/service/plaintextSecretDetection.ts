@@ -89,7 +89,7 @@ const METADATA_WORDS = new Set([
 ]);
 /** Values that stand for "fill me in". */
 const DUMMY_VALUES =
-  /^(changeme|change[-_ ]?me|placeholder|password|passwd|secret|token|todo|tbd|none|null|nil|undefined|dummy|example|sample|test|default|\*+|x+|\.+|-+)$/i;
+  /^(changeme|change[-_ ]?me|placeholder|dev|local|password|passwd|secret|token|todo|tbd|none|null|nil|undefined|dummy|example|sample|test|default|\*+|x+|\.+|-+)$/i;
 
 /** Credential formats worth flagging whatever the variable is called. */
 const CREDENTIAL_FORMATS: { name: string; pattern: RegExp }[] = [
