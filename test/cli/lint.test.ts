@@ -116,6 +116,22 @@ describe('ecs-taskdef-lint', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('prints the execution role policy with --policy, notes on stderr', () => {
+    const run = lint(['--policy', 'examples/web-fargate.json']);
+    expect(run.status).toBe(0);
+    const policy = JSON.parse(run.stdout);
+    expect(policy.Version).toBe('2012-10-17');
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+      'ReadTaskSecrets',
+      'ReadTaskParameters',
+      'GetEcrAuthorizationToken',
+      'PullPrivateImages',
+      'WriteAwslogs',
+    ]);
+    expect(run.stderr).toContain('AmazonECSTaskExecutionRolePolicy');
+    expect(lint(['--policy', 'nope.json']).stderr).toBe('ecs-taskdef-lint: nope.json: no such file\n');
+  });
+
   it('exits 2 with a clear message for usage and I/O problems', () => {
     const missing = lint(['nope.json']);
     expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
