@@ -19,7 +19,9 @@ const common = {
   logLevel: 'warning',
 };
 
+const bench = process.argv.includes('--bench');
 await Promise.all([
+  ...(bench ? [build({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'bench/out' })] : []),
   build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] }),
 ]);

@@ -26,6 +26,9 @@ export type CatalogStatusParams = CatalogStatus;
 /** Client → server notification: the user trusted the workspace; AWS calls may start. */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
 
+/** Client → server request, no parameters: the server's memory (`rss`, `heapUsed`, `heapTotal` in bytes), open documents and uptime, for troubleshooting and the benchmark. */
+export const SERVER_STATS_REQUEST = 'ecsTaskDef/serverStats';
+
 /** `workspace/executeCommand`: list secrets and parameters again and re-check open documents. Returns the CatalogStatusParams. */
 export const REFRESH_CATALOG_COMMAND = 'ecsTaskDef.refreshCatalog';
 

@@ -15,8 +15,14 @@ import { AwsAccountCatalog } from './catalog/awsAccountCatalog';
 import type { AccountCatalog } from './catalog/accountCatalog';
 import { CachingCatalog } from './catalog/cachingCatalog';
 import { CatalogSession } from './catalogSession';
-import { ANALYSIS_DELAY_MS, CONFIGURATION_SECTION, REFRESH_CATALOG_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
-import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic } from './service';
+import {
+  ANALYSIS_DELAY_MS,
+  CONFIGURATION_SECTION,
+  REFRESH_CATALOG_COMMAND,
+  SERVER_STATS_REQUEST,
+  WORKSPACE_TRUSTED_NOTIFICATION,
+} from './protocol';
+import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic, type AnalysisOptions } from './service';
 import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
 
@@ -27,6 +33,7 @@ interface ClientFeatures {
   markdownHover: boolean;
   markdownCompletion: boolean;
   snippetEdits: boolean;
+  lazyDocumentation: boolean;
 }
 
 /** What the server talks to besides the client; tests may replace it. */
@@ -63,7 +70,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', ':', '/'] },
+        completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, GENERATE_POLICY_COMMAND] },
@@ -139,12 +146,19 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
+  /** The options of the last completion, for resolving its items' documentation. */
+  let completionOptions: AnalysisOptions | undefined;
   connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
-    return service.complete(doc, hints, position, { snippets: features.snippets, markdown: features.markdownCompletion }, options);
+    completionOptions = options;
+    const caps = { snippets: features.snippets, markdown: features.markdownCompletion, lazyDocumentation: features.lazyDocumentation };
+    return service.complete(doc, hints, position, caps, options);
   });
+  connection.onCompletionResolve((item) =>
+    completionOptions ? service.resolveCompletion(item, completionOptions, features.markdownCompletion) : item,
+  );
   connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
@@ -169,6 +183,10 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     reanalyzeAll();
   });
   connection.onShutdown(() => session.dispose());
+  connection.onRequest(SERVER_STATS_REQUEST, () => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal, openDocuments: documents.all().length, uptimeSeconds: process.uptime() };
+  });
   connection.onCodeAction(async ({ textDocument, context, range }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
@@ -192,6 +210,7 @@ function readClientFeatures(params: InitializeParams): ClientFeatures {
     markdownHover: formats(caps.textDocument?.hover?.contentFormat),
     markdownCompletion: formats(caps.textDocument?.completion?.completionItem?.documentationFormat),
     snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+    lazyDocumentation: caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true,
   };
 }
 

@@ -1,7 +1,7 @@
 // The built server with the real SDK clients pointed at the local endpoint: ARN completion,
 // account-aware diagnostics, the status notification, refresh, and when no AWS call may be made.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeAws } from '../helpers/fakeAws';
 import { startClient, type LspClient } from '../helpers/lspClient';
@@ -121,7 +121,9 @@ describe('language server with an AWS account', () => {
       newText: fake.secretArn('prod/db'),
     });
     expect(db.detail).toBe('Secrets Manager secret');
-    expect((db.documentation as { value: string }).value).toContain('Primary database');
+    expect(db.documentation).toBeUndefined();
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', db)) as CompletionItem;
+    expect((resolved.documentation as { value: string }).value).toContain('Primary database');
     expect(list.items[1].textEdit!.newText).toBe(`${fake.secretArn('prod/db')}:\${1:json-key}::`);
     expect(list.items[4]).toMatchObject({
       detail: 'SSM parameter (SecureString)',

@@ -44,12 +44,27 @@ export function isArn(value: string): boolean {
   return value.startsWith('arn:');
 }
 
-/** Splits an ARN into its fields; undefined when it has fewer than six. */
+/** Recently parsed ARNs: every rule asks about the same references, and documents repeat them. */
+const parsed = new Map<string, Arn | undefined>();
+const PARSED_LIMIT = 20_000;
+
+/** Splits an ARN into its fields; undefined when it has fewer than six. The result is shared: do not modify it. */
 export function parseArn(value: string): Arn | undefined {
+  let arn = parsed.get(value);
+  if (arn === undefined && !parsed.has(value)) {
+    arn = splitArn(value);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(value, arn);
+  }
+  return arn;
+}
+
+function splitArn(value: string): Arn | undefined {
+  if (!value.startsWith('arn:')) return undefined;
   const fields = value.split(':');
-  if (fields.length < 6 || fields[0] !== 'arn') return undefined;
+  if (fields.length < 6) return undefined;
   const [, partition, service, region, account, ...rest] = fields;
-  return { partition, service, region, account, resource: rest.join(':') };
+  return Object.freeze({ partition, service, region, account, resource: rest.join(':') });
 }
 
 /** The partition a region belongs to, by its pattern; `aws` when none matches. */
@@ -207,8 +222,8 @@ export function checkParameterName(name: string): ArnProblem[] {
   }
   // The secret id after /aws/reference/secretsmanager/ follows Secrets Manager's naming, not SSM's.
   if (name.startsWith('/aws/reference/secretsmanager/')) return [];
-  const bad = [...new Set(name.replace(/[A-Za-z0-9_.\-/]/g, ''))];
   if (!PARAMETER_NAME.test(name)) {
+    const bad = [...new Set(name.replace(/[A-Za-z0-9_.\-/]/g, ''))];
     return [
       {
         severity: 'error',

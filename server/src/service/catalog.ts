@@ -53,6 +53,13 @@ export interface CatalogIndex {
   secretByName(name: string): CatalogEntry | undefined;
   /** A parameter by name; `/x` and `x` are the same top-level parameter (SPEC.md ARN-SSM-1). */
   parameterByName(name: string): CatalogEntry | undefined;
+  /**
+   * Entries (secrets, then parameters) whose lower-case name or ARN contains `needle`, in that order,
+   * at most `limit` of them; `secretsOnly` stops before the parameters.
+   */
+  search(needle: string, limit: number, secretsOnly: boolean): { entries: CatalogEntry[]; truncated: boolean };
+  /** An entry by ARN, of either kind. */
+  byArn(arn: string): CatalogEntry | undefined;
 }
 
 const indexes = new WeakMap<CatalogSnapshot, CatalogIndex>();
@@ -68,9 +75,16 @@ export function indexCatalog(snapshot: CatalogSnapshot): CatalogIndex {
       byArn.set(secret.arn, secret);
       byName.set(secret.name, secret);
     }
-    for (const parameter of snapshot.parameters) parameters.set(normalizeParameterName(parameter.name), parameter);
+    const parameterArns = new Map<string, CatalogEntry>();
+    for (const parameter of snapshot.parameters) {
+      parameters.set(normalizeParameterName(parameter.name), parameter);
+      parameterArns.set(parameter.arn, parameter);
+    }
+    let search: SearchText | undefined;
     index = {
       snapshot,
+      search: (needle, limit, secretsOnly) => (search ??= searchText(snapshot)).find(needle, limit, secretsOnly),
+      byArn: (arn) => byArn.get(arn) ?? parameterArns.get(arn),
       secretByArn: (arn) => {
         const parsed = parseSecretArn(arn);
         return parsed ? byArn.get(arn.slice(0, arn.length - parsed.tail.length)) : undefined;
@@ -81,6 +95,54 @@ export function indexCatalog(snapshot: CatalogSnapshot): CatalogIndex {
     indexes.set(snapshot, index);
   }
   return index;
+}
+
+/**
+ * Every entry's `name\0arn` in lower case, joined into one string: a search is then a few indexOf
+ * calls over it (the engine's fast substring search) rather than one test per entry.
+ */
+interface SearchText {
+  find(needle: string, limit: number, secretsOnly: boolean): { entries: CatalogEntry[]; truncated: boolean };
+}
+
+function searchText(snapshot: CatalogSnapshot): SearchText {
+  const entries = [...snapshot.secrets, ...snapshot.parameters];
+  const starts: number[] = [];
+  let offset = 0;
+  const parts = entries.map((entry) => {
+    const part = `${entry.name.toLowerCase()}\0${entry.arn.toLowerCase()}\n`;
+    starts.push(offset);
+    offset += part.length;
+    return part;
+  });
+  const haystack = parts.join('');
+  const entryAt = (position: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return {
+    find(needle, limit, secretsOnly) {
+      const end = secretsOnly ? snapshot.secrets.length : entries.length;
+      const found: CatalogEntry[] = [];
+      if (needle === '') {
+        return { entries: entries.slice(0, Math.min(end, limit)), truncated: end > limit };
+      }
+      for (let at = haystack.indexOf(needle); at !== -1;) {
+        const i = entryAt(at);
+        if (i >= end) break;
+        if (found.length === limit) return { entries: found, truncated: true };
+        found.push(entries[i]);
+        at = i + 1 < starts.length ? haystack.indexOf(needle, starts[i + 1]) : -1;
+      }
+      return { entries: found, truncated: false };
+    },
+  };
 }
 
 function normalizeParameterName(name: string): string {

@@ -18,6 +18,7 @@ const cache = new WeakMap<RuleContext, Map<SecretReference, Lookup>>();
 
 /** Looks a reference up once per analysis. */
 export function lookupReference(ctx: RuleContext, reference: SecretReference): Lookup {
+  if (!ctx.options.catalog) return UNKNOWN;
   let lookups = cache.get(ctx);
   if (!lookups) cache.set(ctx, (lookups = new Map()));
   let lookup = lookups.get(reference);
@@ -53,12 +54,13 @@ function lookUp(ctx: RuleContext, reference: SecretReference): Lookup {
  * that is a secret's and no parameter's is a mistake (SPEC.md VF-1).
  */
 export function secretMeantByName(ctx: RuleContext, reference: SecretReference): CatalogEntry | undefined {
-  if (reference.place === 'registryCredentials' || reference.value.startsWith('arn:')) return undefined;
+  if (!ctx.options.catalog || reference.place === 'registryCredentials' || reference.value.startsWith('arn:')) return undefined;
   const lookup = lookupReference(ctx, reference);
   return lookup.status === 'missing' ? lookup.index.secretByName(reference.value) : undefined;
 }
 
 /** True when a bare name breaks SSM's naming rules but names an existing secret. */
 export function isSecretNameInValueFrom(ctx: RuleContext, reference: SecretReference): boolean {
-  return checkParameterName(reference.value).length > 0 && secretMeantByName(ctx, reference) !== undefined;
+  // The cheap tests first: this runs for every reference of every analysis.
+  return secretMeantByName(ctx, reference) !== undefined && checkParameterName(reference.value).length > 0;
 }

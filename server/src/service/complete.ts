@@ -22,6 +22,8 @@ export interface CompletionCapabilities {
   snippets: boolean;
   /** The client renders markdown documentation. */
   markdown: boolean;
+  /** The client asks for documentation with completionItem/resolve, so items may come without it. */
+  lazyDocumentation?: boolean;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };

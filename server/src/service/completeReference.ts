@@ -12,12 +12,27 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { parseArn } from './arn';
-import type { CatalogEntry } from './catalog';
+import { indexCatalog } from './catalog';
 import type { CompletionCapabilities } from './complete';
 import { describeEntry } from './describeEntry';
 import type { TaskDefinitionModel } from './model';
 import type { AnalysisOptions } from './options';
 import { deriveTaskFacts } from './taskFacts';
+
+/** What a reference completion item carries so that its documentation can be resolved later. */
+export interface ReferenceItemData {
+  arn: string;
+  region: string;
+}
+
+/** Adds the documentation of a reference item (completionItem/resolve). */
+export function resolveReferenceItem(item: CompletionItem, options: AnalysisOptions, markdown: boolean): CompletionItem {
+  const data = item.data as ReferenceItemData | undefined;
+  const snapshot = data && options.catalog?.snapshot(data.region);
+  const entry = snapshot && indexCatalog(snapshot).byArn(data.arn);
+  if (!entry) return item;
+  return { ...item, documentation: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) } };
+}
 
 /** Where a reference string sits. */
 export type ReferenceSlot = 'valueFrom' | 'registryCredentials' | 'role';
@@ -95,22 +110,10 @@ export function completeReference(
 
   const needle = typed.toLowerCase();
   const byArn = needle.startsWith('arn:');
-  const matches = (entry: CatalogEntry) =>
-    byArn
-      ? entry.arn.toLowerCase().startsWith(needle)
-      : entry.name.toLowerCase().includes(needle) || entry.arn.toLowerCase().includes(needle);
-  const pool = slot === 'registryCredentials' ? snapshot.secrets : [...snapshot.secrets, ...snapshot.parameters];
-  const chosen: CatalogEntry[] = [];
-  let truncated = false;
-  for (const entry of pool) {
-    if (!matches(entry)) continue;
-    if (chosen.length === MAX_REFERENCE_ITEMS) {
-      truncated = true;
-      break;
-    }
-    chosen.push(entry);
-  }
+  const { entries: chosen, truncated } = indexCatalog(snapshot).search(needle, MAX_REFERENCE_ITEMS, slot === 'registryCredentials');
 
+  // Documentation comes with completionItem/resolve, for the one item the user looks at, when the
+  // client can ask for it that way.
   const items: CompletionItem[] = [];
   for (const entry of chosen) {
     const base: CompletionItem = {
@@ -118,10 +121,15 @@ export function completeReference(
       labelDetails: { description: entry.kind === 'secret' ? 'secret' : (entry.parameterType ?? 'parameter') },
       kind: entry.kind === 'secret' ? CompletionItemKind.Constant : CompletionItemKind.Variable,
       detail: entry.kind === 'secret' ? 'Secrets Manager secret' : `SSM parameter${entry.parameterType ? ` (${entry.parameterType})` : ''}`,
-      documentation: { kind: caps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, caps.markdown) },
       sortText: `${entry.kind === 'secret' ? 0 : 1}${entry.name}`,
       filterText: quote(byArn ? entry.arn : entry.name),
       textEdit: { range, newText: quote(entry.arn) },
+      data: { arn: entry.arn, region: snapshot.region } satisfies ReferenceItemData,
+      ...(caps.lazyDocumentation
+        ? {}
+        : {
+            documentation: { kind: caps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, caps.markdown) },
+          }),
     };
     items.push(base);
     if (entry.kind === 'secret' && slot === 'valueFrom' && caps.snippets) {

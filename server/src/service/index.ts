@@ -1,9 +1,10 @@
 // The analysis core's facade: what the language server, the CLI and the tests call. Pure: it
 // imports no editor, protocol connection or AWS code.
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, Hover, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Range } from 'vscode-languageserver-types';
 import { analyzeModel } from './analyze';
 import { completeFromModel, type CompletionCapabilities } from './complete';
+import { resolveReferenceItem } from './completeReference';
 import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
 import { parseTaskDefinition, type RecognitionHints, type TaskDefinitionModel } from './model';
@@ -40,6 +41,8 @@ export interface TaskDefinitionService {
     capabilities: CompletionCapabilities,
     options: AnalysisOptions,
   ): CompletionList;
+  /** The documentation of a completion item, computed only for the item the user looks at. */
+  resolveCompletion(item: CompletionItem, options: AnalysisOptions, markdown: boolean): CompletionItem;
   /** Hover at a position: a member's documentation, or what the catalog knows of a reference. */
   hover(doc: TextDocument, hints: RecognitionHints, position: Position, markdown: boolean, options: AnalysisOptions): Hover | undefined;
   /** Code actions for diagnostics this service produced. */
@@ -72,6 +75,7 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     parse,
     analyze: (doc, hints, options) => analyzeModel(doc, parse(doc, hints), options),
     complete: (doc, hints, position, capabilities, options) => completeFromModel(doc, parse(doc, hints), position, capabilities, options),
+    resolveCompletion: (item, options, markdown) => resolveReferenceItem(item, options, markdown),
     hover: (doc, hints, position, markdown, options) => hoverFromModel(doc, parse(doc, hints), position, markdown, options),
     quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
     refactorings: (doc, hints, range) => policyActions(doc, parse(doc, hints), range),

@@ -31,8 +31,25 @@ export const arnMalformed: Rule = {
   },
 };
 
-function referenceProblems(reference: SecretReference): ArnProblem[] {
+/**
+ * The shapes almost every reference has, checked in one step: a well-formed ARN in the `aws`
+ * partition needs none of the field-by-field checks below (large documents hold thousands).
+ */
+const WELL_FORMED_SECRET =
+  /^arn:aws:secretsmanager:(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d+:\d{12}:secret:[A-Za-z0-9/_+=.@!-]+(:[^:]*:[^:]*:[^:]*)?$/;
+const WELL_FORMED_PARAMETER =
+  /^arn:aws:ssm:(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d+:\d{12}:parameter\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,14}$/;
+
+const NO_PROBLEMS: readonly ArnProblem[] = Object.freeze([]);
+
+function referenceProblems(reference: SecretReference): readonly ArnProblem[] {
   const { value, place } = reference;
+  if (
+    WELL_FORMED_PARAMETER.test(value) ||
+    (WELL_FORMED_SECRET.test(value) && (place !== 'registryCredentials' || !value.includes(':', value.indexOf(':secret:') + 8)))
+  ) {
+    return NO_PROBLEMS;
+  }
   if (place === 'registryCredentials') {
     // Empty values, bare names and SSM ARNs are registry-credentials-invalid findings.
     if (!isArn(value)) return [];

@@ -34,12 +34,19 @@ export function memberOf(structureName: string, key: string): MemberShape | unde
 }
 
 /** The members a structure must have, from the model plus what ECS enforces. */
-export function requiredMembers(structureName: string): string[] {
-  const fromModel = Object.entries(structure(structureName).members)
-    .filter(([, m]) => m.required)
-    .map(([k]) => k);
-  return [...fromModel, ...(ALSO_REQUIRED[structureName] ?? [])];
+export function requiredMembers(structureName: string): readonly string[] {
+  let required = REQUIRED.get(structureName);
+  if (!required) {
+    const fromModel = Object.entries(structure(structureName).members)
+      .filter(([, m]) => m.required)
+      .map(([k]) => k);
+    required = [...fromModel, ...(ALSO_REQUIRED[structureName] ?? [])];
+    REQUIRED.set(structureName, required);
+  }
+  return required;
 }
+
+const REQUIRED = new Map<string, readonly string[]>();
 
 /** The values of an enum. */
 export function enumValues(enumName: string): string[] {

@@ -1,0 +1,454 @@
+// npm run bench: every workload of docs/performance.md in one run, with the baseline measured in the
+// same process: vscode-json-languageservice validating and completing with AWS's ECS task-definition
+// JSON schema (read from ../shared/bench, never copied here), and one jsonc-parser parse as the
+// lower bound. Prints a table and writes bench/results.json. `--smoke` runs each workload a few times
+// only, to prove the benchmark works (CI); the figures then mean nothing.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseTree } from 'jsonc-parser';
+import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { CachingCatalog } from '../server/src/catalog/cachingCatalog';
+import { AwsAccountCatalog } from '../server/src/catalog/awsAccountCatalog';
+import { createTaskDefinitionService, type CatalogAccess, type CatalogEntry } from '../server/src/service';
+import { FakeAws } from '../test/helpers/fakeAws';
+import { isolatedAwsEnv } from '../test/helpers/awsEnv';
+
+// The bundle runs from bench/out.
+const root = join(__dirname, '../..');
+const smoke = process.argv.includes('--smoke');
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const ITERATIONS = smoke ? 3 : 40;
+const SCHEMA_FILE = join(root, '../shared/bench/ecs-intellisense-schema-v1.4.0.json');
+const CORPUS = join(root, '../shared/corpus/files');
+const OPTIONS = { reportSyntaxErrors: true };
+
+interface Row {
+  workload: string;
+  unit: string;
+  median: number;
+  p95: number;
+  max: number;
+  baseline?: { name: string; median: number };
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+function time(fn: () => void, iterations = ITERATIONS): number[] {
+  fn(); // warm-up: the first run compiles the code paths
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+function record(workload: string, samples: number[], extra: Partial<Row> = {}): Row {
+  const row: Row = { workload, unit: 'ms', ...stats(samples), ...extra };
+  if (row.baseline) row.ratio = row.median / row.baseline.median;
+  rows.push(row);
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+function taskDefinition(containers: number, secretsPerContainer: number): string {
+  const account = '111122223333';
+  return JSON.stringify(
+    {
+      family: 'bench',
+      executionRoleArn: `arn:aws:iam::${account}:role/exec`,
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '1024',
+      memory: '2048',
+      containerDefinitions: Array.from({ length: containers }, (_, c) => ({
+        name: `app-${c}`,
+        image: `${account}.dkr.ecr.eu-west-1.amazonaws.com/app-${c}:1.0.${c}`,
+        essential: c === 0,
+        portMappings: [{ containerPort: 8000 + c, protocol: 'tcp' }],
+        environment: [{ name: 'PORT', value: String(8000 + c) }],
+        secrets: Array.from({ length: secretsPerContainer }, (_, s) =>
+          s % 2 === 0
+            ? {
+                name: `APP_${c}_SECRET_VALUE_${s}`,
+                valueFrom: `arn:aws:secretsmanager:eu-west-1:${account}:secret:bench/team-services/app-${c}/database-credentials-${s}-AbCdEf:password::`,
+              }
+            : {
+                name: `APP_${c}_PARAMETER_VALUE_${s}`,
+                valueFrom: `arn:aws:ssm:eu-west-1:${account}:parameter/bench/team-services/app-${c}/configuration-value-${s}`,
+              },
+        ),
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: { 'awslogs-group': `/ecs/app-${c}`, 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'app' },
+        },
+      })),
+    },
+    null,
+    4,
+  );
+}
+
+function baselineService(): LanguageService | undefined {
+  if (!existsSync(SCHEMA_FILE)) return undefined;
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+  const service = getLanguageService({});
+  service.configure({ validate: true, schemas: [{ uri: 'file:///ecs-intellisense-schema.json', fileMatch: ['*.json'], schema }] });
+  return service;
+}
+
+async function baselineValidate(service: LanguageService, doc: TextDocument): Promise<number> {
+  const start = performance.now();
+  const json = service.parseJSONDocument(doc);
+  await service.doValidation(doc, json);
+  return performance.now() - start;
+}
+
+async function timeAsync(fn: () => Promise<number>, iterations = ITERATIONS): Promise<number[]> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) samples.push(await fn());
+  return samples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workloads
+
+async function fullAnalysis(baseline: LanguageService | undefined) {
+  const text = taskDefinition(10, 500);
+  const service = createTaskDefinitionService();
+  let version = 0;
+  const ours = time(
+    () => {
+      // A new version each time: nothing cached, the whole document is parsed and checked.
+      service.analyze(TextDocument.create('file:///big/taskdef.json', 'json', ++version, text), {}, OPTIONS);
+    },
+    Math.max(3, ITERATIONS / 4),
+  );
+  const parse = stats(time(() => void parseTree(text), Math.max(3, ITERATIONS / 4)));
+  let baselineRow: Row['baseline'];
+  let validateOnly: number | undefined;
+  if (baseline) {
+    const doc = TextDocument.create('file:///big/taskdef.json', 'json', 1, text);
+    const full = stats(await timeAsync(() => baselineValidate(baseline, doc), Math.max(3, ITERATIONS / 4)));
+    const json = baseline.parseJSONDocument(doc);
+    validateOnly = stats(
+      await timeAsync(
+        async () => {
+          const start = performance.now();
+          await baseline.doValidation(doc, json as JSONDocument);
+          return performance.now() - start;
+        },
+        Math.max(3, ITERATIONS / 4),
+      ),
+    ).median;
+    baselineRow = { name: 'JSON LS schema validation (parse + validate)', median: full.median };
+  }
+  const row = record(`1. Full analysis, ${(text.length / 1e6).toFixed(2)} MB (10 containers x 500 secrets)`, ours, {
+    baseline: baselineRow,
+    target: 'median <= baseline validation only, and <= 2x one jsonc-parser parse',
+  });
+  row.note = `one jsonc-parser parse: ${parse.median.toFixed(1)} ms (ours / parse = ${(row.median / parse.median).toFixed(2)})${validateOnly !== undefined ? `; baseline validation only (no parse): ${validateOnly.toFixed(1)} ms` : ''}`;
+  row.met = row.median <= 2 * parse.median && (validateOnly === undefined || row.median <= validateOnly);
+}
+
+function reanalysis() {
+  for (const [label, containers, secrets, target] of [
+    ['5 KB', 1, 15, 5],
+    ['120 KB', 5, 100, 15],
+  ] as const) {
+    const text = taskDefinition(containers, secrets);
+    const service = createTaskDefinitionService();
+    let doc = TextDocument.create(`file:///edit/${label}.json`, 'json', 1, text);
+    service.analyze(doc, {}, OPTIONS);
+    const at = text.indexOf('"PORT"') + 2;
+    let flip = false;
+    const samples = time(() => {
+      flip = !flip;
+      const position = doc.positionAt(at);
+      doc = TextDocument.update(
+        doc,
+        [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: flip ? 'X' : 'O' }],
+        doc.version + 1,
+      );
+      service.analyze(doc, {}, OPTIONS);
+    }, ITERATIONS * 2);
+    const row = record(`2. Re-analysis after a one-character edit, ${label} (${(text.length / 1024).toFixed(0)} KB)`, samples, {
+      target: `p95 < ${target} ms`,
+    });
+    row.met = row.p95 < target;
+  }
+}
+
+function bigCatalog(): CatalogAccess {
+  const account = '111122223333';
+  const secrets: CatalogEntry[] = Array.from({ length: 10_000 }, (_, i) => ({
+    kind: 'secret',
+    name: `team-${i % 50}/service-${i}/db`,
+    arn: `arn:aws:secretsmanager:eu-west-1:${account}:secret:team-${i % 50}/service-${i}/db-AbCd${String(i % 100).padStart(2, '0')}`,
+    region: 'eu-west-1',
+    accountId: account,
+    description: `Database credentials of service ${i}`,
+  }));
+  const parameters: CatalogEntry[] = Array.from({ length: 10_000 }, (_, i) => ({
+    kind: 'parameter',
+    name: `/team-${i % 50}/service-${i}/config`,
+    arn: `arn:aws:ssm:eu-west-1:${account}:parameter/team-${i % 50}/service-${i}/config`,
+    region: 'eu-west-1',
+    accountId: account,
+    parameterType: 'SecureString',
+  }));
+  const snapshot = { account, region: 'eu-west-1', partition: 'aws', complete: true, secrets, parameters };
+  return { account, defaultRegion: 'eu-west-1', snapshot: () => snapshot };
+}
+
+async function completion(baseline: LanguageService | undefined) {
+  const text = taskDefinition(1, 15).replace(/"valueFrom": "arn:aws:ssm:[^"]*configuration-value-1"/, '"valueFrom": "service-12"');
+  const doc = TextDocument.create('file:///complete/taskdef.json', 'json', 1, text);
+  const offset = text.indexOf('"service-12"') + 11;
+  const position = doc.positionAt(offset);
+  const service = createTaskDefinitionService();
+  const options = { ...OPTIONS, catalog: bigCatalog() };
+  const caps = { snippets: true, markdown: true, lazyDocumentation: true };
+  const typed = time(() => void service.complete(doc, {}, position, caps, options), ITERATIONS * 2);
+  const emptyDoc = TextDocument.create('file:///complete/empty.json', 'json', 1, text.replace('"service-12"', '""'));
+  const emptyPosition = emptyDoc.positionAt(text.indexOf('"service-12"') + 1);
+  const empty = time(() => void service.complete(emptyDoc, {}, emptyPosition, caps, options), ITERATIONS * 2);
+  let baselineRow: Row['baseline'];
+  if (baseline) {
+    const json = baseline.parseJSONDocument(doc);
+    const samples = await timeAsync(async () => {
+      const start = performance.now();
+      await baseline.doComplete(doc, position, json);
+      return performance.now() - start;
+    }, ITERATIONS * 2);
+    baselineRow = { name: 'JSON LS completion at the same position', median: stats(samples).median };
+  }
+  for (const [label, samples] of [
+    ['"service-12" typed', typed],
+    ['empty string', empty],
+  ] as const) {
+    const row = record(`3. Completion in valueFrom, 10,000 secrets + 10,000 parameters, ${label}`, samples, {
+      baseline: baselineRow,
+      target: 'p95 < 5 ms, median <= baseline',
+    });
+    row.met = row.p95 < 5 && (!row.baseline || row.median <= row.baseline.median);
+  }
+}
+
+async function catalogLoad() {
+  const fake = await new FakeAws().start();
+  fake.secrets = Array.from({ length: 10_000 }, (_, i) => ({ name: `s/${i}` }));
+  fake.parameters = Array.from({ length: 10_000 }, (_, i) => ({ name: `/p/${i}` }));
+  const saved = process.env;
+  process.env = isolatedAwsEnv(fake.env());
+  const samples: number[] = [];
+  const firstPages: number[] = [];
+  let requests = '';
+  for (let i = 0; i < (smoke ? 1 : 3); i++) {
+    fake.requests.length = 0;
+    const catalog = new CachingCatalog(new AwsAccountCatalog(), { ttlMs: 1e9, retryAfterMs: 1e9 });
+    const start = performance.now();
+    let firstPage = 0;
+    catalog.onDidChange(() => {
+      const access = catalog.access({});
+      const snapshot = access?.snapshot(access.defaultRegion);
+      if (!firstPage && snapshot && snapshot.secrets.length && snapshot.parameters.length) firstPage = performance.now() - start;
+    });
+    await catalog.load({});
+    samples.push(performance.now() - start);
+    firstPages.push(firstPage);
+    requests = `${fake.calls('ListSecrets').length} ListSecrets + ${fake.calls('DescribeParameters').length} DescribeParameters + ${fake.calls('GetCallerIdentity').length} GetCallerIdentity`;
+    catalog.dispose();
+  }
+  process.env = saved;
+  await fake.stop();
+  const row = record('4. Catalog load, 10,000 secrets + 10,000 parameters, local endpoint', samples, {
+    target: 'exactly 100 ListSecrets + 200 DescribeParameters, both at once, first results after the first page of each',
+    note: `${requests}; first page of each service usable after ${stats(firstPages).median.toFixed(0)} ms`,
+  });
+  row.met = requests.startsWith('100 ListSecrets + 200 DescribeParameters');
+}
+
+/** Memory and start-up of the real server process, over LSP. */
+async function serverProcess() {
+  const fake = await new FakeAws().start();
+  fake.secrets = Array.from({ length: 10_000 }, (_, i) => ({ name: `s/${i}` }));
+  fake.parameters = Array.from({ length: 10_000 }, (_, i) => ({ name: `/p/${i}` }));
+  const startups: number[] = [];
+  let memory: { rss: number; heapUsed: number } | undefined;
+  for (let i = 0; i < (smoke ? 1 : 5); i++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(root, 'server/out/server.js'), '--stdio'], {
+      env: isolatedAwsEnv(fake.env()),
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let ready: () => void = () => undefined;
+    const catalogReady = new Promise<void>((resolve) => (ready = resolve));
+    connection.onNotification('ecsTaskDef/catalogStatus', (s: { state: string }) => {
+      if (s.state === 'ready') ready();
+    });
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+    });
+    startups.push(performance.now() - started);
+    if (i === 0) {
+      connection.sendNotification('initialized', {});
+      const text = taskDefinition(5, 100);
+      for (let d = 0; d < 20; d++)
+        connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri: `file:///mem/taskdef-${d}.json`, languageId: 'json', version: 1, text },
+        });
+      await catalogReady;
+      await connection.sendRequest('textDocument/completion', {
+        textDocument: { uri: 'file:///mem/taskdef-0.json' },
+        position: { line: 20, character: 10 },
+      });
+      memory = (await connection.sendRequest('ecsTaskDef/serverStats')) as { rss: number; heapUsed: number };
+    }
+    await connection.sendRequest('shutdown');
+    connection.sendNotification('exit');
+    await new Promise((r) => child.on('exit', r));
+    connection.dispose();
+  }
+  await fake.stop();
+  const mb = (n: number) => n / 1024 / 1024;
+  const row = record('5. Server memory: 10,000 + 10,000 catalog, 20 open 120 KB documents', [mb(memory!.rss)], {
+    unit: 'MB RSS',
+    target: 'RSS < 150 MB',
+    note: `heap used ${mb(memory!.heapUsed).toFixed(1)} MB`,
+  });
+  row.met = row.median < 150;
+  record('6. Start-up: process start to initialize response', startups, { target: 'report' });
+}
+
+function bundleSizes() {
+  const kb = (file: string) => (existsSync(file) ? statSync(file).size / 1024 : NaN);
+  const vsix = readdirSync(root).find((f) => f.endsWith('.vsix'));
+  const sizes = {
+    'server/out/server.js': kb(join(root, 'server/out/server.js')),
+    'server/out/lint.js': kb(join(root, 'server/out/lint.js')),
+    'client/out/extension.js': kb(join(root, 'client/out/extension.js')),
+    ...(vsix ? { [vsix]: kb(join(root, vsix)) } : {}),
+  };
+  for (const [file, size] of Object.entries(sizes)) {
+    const row = record(`6. Bundle size: ${file}`, [size], { unit: 'KB', target: file.endsWith('.vsix') ? '< 3 MB' : 'report' });
+    if (file.endsWith('.vsix')) row.met = size < 3072;
+  }
+  if (!vsix) rows[rows.length - 1].note = 'no .vsix in the repo root: run `npm run package` first to measure it';
+}
+
+async function corpusLint(baseline: LanguageService | undefined) {
+  if (!existsSync(CORPUS)) {
+    rows.push({
+      workload: '7. CLI over ../shared/corpus',
+      unit: 'ms',
+      median: NaN,
+      p95: NaN,
+      max: NaN,
+      note: 'skipped: ../shared/corpus is not there',
+    });
+    return;
+  }
+  const files = readdirSync(CORPUS).map((f) => join(CORPUS, f));
+  const run = () =>
+    new Promise<number>((resolve) => {
+      const start = performance.now();
+      const child = spawn(process.execPath, [join(root, 'server/out/lint.js'), '--offline', '--exit-zero', '--format', 'json', ...files], {
+        stdio: 'ignore',
+        env: isolatedAwsEnv(),
+      });
+      child.on('exit', () => resolve(performance.now() - start));
+    });
+  const samples = await timeAsync(run, smoke ? 1 : 5);
+  let baselineRow: Row['baseline'];
+  if (baseline) {
+    const docs = files.map((f) => TextDocument.create(`file:///c/${f}`, 'json', 1, readFileSync(f, 'utf8')));
+    const baselineSamples = await timeAsync(
+      async () => {
+        const start = performance.now();
+        for (const doc of docs) await baseline.doValidation(doc, baseline.parseJSONDocument(doc));
+        return performance.now() - start;
+      },
+      smoke ? 1 : 5,
+    );
+    baselineRow = { name: 'JSON LS validating the same files in-process (no process start)', median: stats(baselineSamples).median };
+  }
+  const service = createTaskDefinitionService();
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const inProcess = stats(
+    time(
+      () => texts.forEach((t, i) => service.analyze(TextDocument.create(`file:///c/${i}.json`, 'json', 1, t), { forced: true }, OPTIONS)),
+      smoke ? 1 : 10,
+    ),
+  );
+  record(`7. CLI over the corpus (${files.length} files, including process start)`, samples, {
+    baseline: baselineRow,
+    target: 'report',
+    note: `analysis alone, in-process: ${inProcess.median.toFixed(1)} ms in all, ${(inProcess.median / files.length).toFixed(2)} ms per file`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const baseline = baselineService();
+  if (!baseline) console.log(`Baseline skipped: ${SCHEMA_FILE} is not there, so no ratios are printed.\n`);
+  await fullAnalysis(baseline);
+  reanalysis();
+  await completion(baseline);
+  await catalogLoad();
+  await serverProcess();
+  bundleSizes();
+  await corpusLint(baseline);
+
+  const fmt = (n: number) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  console.log(
+    `${smoke ? 'SMOKE RUN (figures are not meaningful)\n' : ''}Machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}\n`,
+  );
+  for (const row of rows) {
+    console.log(row.workload);
+    console.log(
+      `   median ${fmt(row.median)} ${row.unit}   p95 ${fmt(row.p95)}   max ${fmt(row.max)}${row.ratio !== undefined ? `   ratio to baseline ${row.ratio.toFixed(2)} (${row.baseline!.name}: ${fmt(row.baseline!.median)} ms)` : ''}`,
+    );
+    if (row.note) console.log(`   ${row.note}`);
+    if (row.target) console.log(`   target: ${row.target}${row.met === undefined ? '' : row.met ? '  [met]' : '  [NOT met]'}`);
+  }
+  const out = join(root, 'bench/results.json');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { date: new Date().toISOString(), smoke, node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rows },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nWrote ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
