@@ -114,7 +114,6 @@ function baselineService(): LanguageService | undefined {
   return service;
 }
 
-
 async function timeAsync(fn: () => Promise<number>, iterations = ITERATIONS): Promise<number[]> {
   await fn();
   const samples: number[] = [];
@@ -160,7 +159,7 @@ async function fullAnalysis(baseline: LanguageService | undefined) {
   const parse = stats(samples.parse);
   const row = record(`1. Full analysis, ${(text.length / 1e6).toFixed(2)} MB (10 containers x 500 secrets)`, samples.ours, {
     baseline: baseline ? { name: 'JSON LS schema validation (its parse + validate)', median: stats(samples.baseline).median } : undefined,
-    target: 'median <= the baseline\'s schema validation, and <= 2x one jsonc-parser parse',
+    target: "median <= the baseline's schema validation, and <= 2x one jsonc-parser parse",
   });
   row.note = `one jsonc-parser parse: ${parse.median.toFixed(1)} ms (ours / parse = ${(row.median / parse.median).toFixed(2)})${baseline ? `; of the baseline, validation alone (after its parse): ${stats(samples.validateOnly).median.toFixed(1)} ms` : ''}`;
   row.met = row.median <= 2 * parse.median && (!row.baseline || row.median <= row.baseline.median);
