@@ -5,8 +5,12 @@ import { chmod, readFile } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile(new URL('./server/package.json', import.meta.url), 'utf8'));
 
+// Paths below are relative to the repository root, wherever this is run from (server's prepack).
+const root = new URL('.', import.meta.url).pathname;
+process.chdir(root);
 const production = process.argv.includes('--production');
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -26,6 +26,12 @@ export type CatalogStatusParams = CatalogStatus;
 /** Client → server notification: the user trusted the workspace; AWS calls may start. */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
 
+/**
+ * `workspace/executeCommand` with a WorkspaceEdit: applies it through `workspace/applyEdit`. Quick
+ * fixes reach clients without CodeAction literal support as this command.
+ */
+export const APPLY_EDIT_COMMAND = 'ecsTaskDef.applyEdit';
+
 /** Client → server request, no parameters: the server's memory (`rss`, `heapUsed`, `heapTotal` in bytes), open documents and uptime, for troubleshooting and the benchmark. */
 export const SERVER_STATS_REQUEST = 'ecsTaskDef/serverStats';
 

@@ -7,6 +7,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
@@ -17,6 +18,7 @@ import { CachingCatalog } from './catalog/cachingCatalog';
 import { CatalogSession } from './catalogSession';
 import {
   ANALYSIS_DELAY_MS,
+  APPLY_EDIT_COMMAND,
   CONFIGURATION_SECTION,
   REFRESH_CATALOG_COMMAND,
   SERVER_STATS_REQUEST,
@@ -34,6 +36,8 @@ interface ClientFeatures {
   markdownCompletion: boolean;
   snippetEdits: boolean;
   lazyDocumentation: boolean;
+  /** The client takes CodeAction literals; older clients only take Commands. */
+  codeActionLiterals: boolean;
 }
 
 /** What the server talks to besides the client; tests may replace it. */
@@ -73,7 +77,9 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
         completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
-        executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, GENERATE_POLICY_COMMAND] },
+        executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, GENERATE_POLICY_COMMAND, APPLY_EDIT_COMMAND] },
+        // Positions are UTF-16 code units, the encoding every client must support.
+        positionEncoding: 'utf-16',
       },
       serverInfo: { name: TOOL_NAME, version: VERSION },
     };
@@ -168,6 +174,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
     if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''));
+    if (command === APPLY_EDIT_COMMAND && args?.[0]) return (await connection.workspace.applyEdit(args[0] as WorkspaceEdit)).applied;
     return null;
   });
   /** The policy of an open document, with its JSON text ready to show. */
@@ -191,10 +198,9 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints } = await contextFor(doc);
-    return [
-      ...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }),
-      ...service.refactorings(doc, hints, range),
-    ];
+    const actions = [...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }), ...service.refactorings(doc, hints, range)];
+    // Clients without CodeAction literals get Commands; the server then applies the edit itself.
+    return features.codeActionLiterals ? actions : actions.map((a) => a.command ?? { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] });
   });
 
   documents.listen(connection);
@@ -211,6 +217,7 @@ function readClientFeatures(params: InitializeParams): ClientFeatures {
     markdownCompletion: formats(caps.textDocument?.completion?.completionItem?.documentationFormat),
     snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
     lazyDocumentation: caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true,
+    codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 // Turns the command line's paths into the files to lint: named files as they are, directories and
 // globs searched for files that look like task definitions.
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 
 /** A file to lint and whether the user named it (named files are linted whatever they hold). */
@@ -24,7 +24,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<LintTa
     if (!existing || (explicit && !existing.explicit)) targets.set(path, { path, explicit });
   };
   for (const path of paths) {
-    const info = await stat(join(cwd, path)).catch(() => undefined);
+    const info = await stat(resolve(cwd, path)).catch(() => undefined);
     if (info?.isFile()) add(path, true);
     else if (info?.isDirectory()) for (const file of await walk(cwd, path)) add(file, false);
     else if (picomatch.scan(path).isGlob) {
@@ -41,10 +41,11 @@ async function walk(cwd: string, dir: string): Promise<string[]> {
   const pending = [dir];
   while (pending.length) {
     const current = pending.shift()!;
-    const entries = await readdir(join(cwd, current), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(resolve(cwd, current), { withFileTypes: true }).catch(() => []);
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
-      const path = relative(cwd, join(cwd, current, entry.name)) || entry.name;
+      // Paths are reported as the user gave them: absolute below an absolute argument, else relative.
+      const path = isAbsolute(current) ? join(current, entry.name) : relative(cwd, resolve(cwd, current, entry.name)) || entry.name;
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(path);
       else if (entry.isFile() && CANDIDATE.test(entry.name)) found.push(path);
     }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hintsForPath } from '../documentSelector';
 import { createTaskDefinitionService, type AnalysisOptions, type Finding } from '../service';
@@ -20,7 +20,7 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
   for (const target of targets) {
     let text: string;
     try {
-      text = await readFile(join(cwd, target.path), 'utf8');
+      text = await readFile(resolve(cwd, target.path), 'utf8');
     } catch (error) {
       results.push({ file: target.path, findings: [], error: (error as NodeJS.ErrnoException).message });
       continue;
