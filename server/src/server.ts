@@ -198,9 +198,14 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints } = await contextFor(doc);
-    const actions = [...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }), ...service.refactorings(doc, hints, range)];
+    const actions = [
+      ...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }),
+      ...service.refactorings(doc, hints, range),
+    ];
     // Clients without CodeAction literals get Commands; the server then applies the edit itself.
-    return features.codeActionLiterals ? actions : actions.map((a) => a.command ?? { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] });
+    return features.codeActionLiterals
+      ? actions
+      : actions.map((a) => a.command ?? { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] });
   });
 
   documents.listen(connection);
@@ -209,7 +214,8 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
 
 function readClientFeatures(params: InitializeParams): ClientFeatures {
   const caps = params.capabilities;
-  const formats = (list: string[] | undefined) => list === undefined || list.includes('markdown');
+  // A client that names no format may not render MarkupContent as markdown: plain text is safe.
+  const formats = (list: string[] | undefined) => list?.includes('markdown') === true;
   return {
     configuration: caps.workspace?.configuration === true,
     snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,

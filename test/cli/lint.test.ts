@@ -217,3 +217,18 @@ describe('ecs-taskdef-lint with an AWS account', () => {
     expect(online.stdout).toContain('error secret-name-as-parameter: "prod/db" is the name of a Secrets Manager secret');
   });
 });
+
+describe('ecs-taskdef-lint paths', () => {
+  it('takes absolute paths and reports them as given', () => {
+    const file = join(root, 'examples/web-fargate.json');
+    const run = spawnSync(process.execPath, [LINT, '--offline', '--format', 'json', file, join(root, 'examples/terraform')], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      env: isolatedAwsEnv(),
+    });
+    expect(JSON.parse(run.stdout).map((r: { file: string }) => r.file)).toEqual([
+      file,
+      join(root, 'examples/terraform/app-container-definitions.json'),
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 // The built server over --stdio, driven as any LSP client would drive it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Command, CompletionList, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER, startClient, type LspClient } from '../helpers/lspClient';
 
@@ -144,12 +144,36 @@ describe('language server with a minimal client', () => {
       ['arn-malformed', 2],
     ]);
     expect(client.configurationRequests).toEqual([]);
-    const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
+    // Without markdown support, hover is plain text.
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 7, character: 9 },
+    })) as Hover;
+    expect(hover.contents).toMatchObject({ kind: 'plaintext' });
+    expect((hover.contents as { value: string }).value).toMatch(/^secrets: array of Secret/);
+    // Without snippet support, completion inserts plain text.
+    const list = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 5, character: 8 },
+    })) as CompletionList;
+    expect(list.items.every((i) => i.insertTextFormat !== 2)).toBe(true);
+    // Without CodeAction literal support, a quick fix is a Command; running it makes the server
+    // send the edit with workspace/applyEdit.
+    const [command] = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostics[0].range,
       context: { diagnostics: [diagnostics[0]] },
-    })) as CodeAction[];
-    expect(action.edit!.changes![uri][0].newText).toBe('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n');
+    })) as Command[];
+    expect(command).toMatchObject({ title: 'Add "executionRoleArn"', command: 'ecsTaskDef.applyEdit' });
+    const applied: WorkspaceEdit[] = [];
+    client.connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+      applied.push(params.edit);
+      return { applied: true };
+    });
+    expect(
+      await client.connection.sendRequest('workspace/executeCommand', { command: command.command, arguments: command.arguments }),
+    ).toBe(true);
+    expect(applied[0].changes![uri][0].newText).toBe('  "executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n');
     expect(await client.stop()).toBe(0);
   });
 });
