@@ -10,6 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { negotiateEncoding, positionConverter, type PositionConverter } from './positionEncoding';
 import { URI } from './uri';
 import { hintsForPath } from './documentSelector';
 import { AwsAccountCatalog } from './catalog/awsAccountCatalog';
@@ -59,6 +60,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   let features: ClientFeatures;
+  let positions: PositionConverter = positionConverter('utf-16');
   let fallbackSettings: Settings = DEFAULT_SETTINGS;
 
   // stdout carries the protocol in --stdio mode: anything a dependency prints goes to the client's log.
@@ -69,17 +71,20 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = readClientFeatures(params);
+    const encoding = negotiateEncoding(params.capabilities.general?.positionEncodings);
+    positions = positionConverter(encoding);
     fallbackSettings = parseSettings(initializationSettings(params.initializationOptions));
     session.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Incremental changes carry positions; a UTF-8 client sends whole texts instead, so that
+        // only requests and results need converting.
+        textDocumentSync: encoding === 'utf-8' ? TextDocumentSyncKind.Full : TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         executeCommandProvider: { commands: [REFRESH_CATALOG_COMMAND, GENERATE_POLICY_COMMAND, APPLY_EDIT_COMMAND] },
-        // Positions are UTF-16 code units, the encoding every client must support.
-        positionEncoding: 'utf-16',
+        positionEncoding: encoding,
       },
       serverInfo: { name: TOOL_NAME, version: VERSION },
     };
@@ -117,7 +122,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     if (findings.length === 0 && !published.has(uri)) return;
     if (findings.length) published.add(uri);
     else published.delete(uri);
-    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    await connection.sendDiagnostics({ uri, version, diagnostics: positions.toClient(current, findings.map(toDiagnostic)) });
   };
   const schedule = (uri: string, delay = ANALYSIS_DELAY_MS) => {
     clearTimeout(pending.get(uri));
@@ -160,7 +165,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const { hints, options } = await contextFor(doc);
     completionOptions = options;
     const caps = { snippets: features.snippets, markdown: features.markdownCompletion, lazyDocumentation: features.lazyDocumentation };
-    return service.complete(doc, hints, position, caps, options);
+    return positions.toClient(doc, service.complete(doc, hints, positions.toCore(doc, position), caps, options));
   });
   connection.onCompletionResolve((item) =>
     completionOptions ? service.resolveCompletion(item, completionOptions, features.markdownCompletion) : item,
@@ -169,7 +174,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
-    return service.hover(doc, hints, position, features.markdownHover, options) ?? null;
+    return positions.toClient(doc, service.hover(doc, hints, positions.toCore(doc, position), features.markdownHover, options) ?? null);
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
@@ -198,14 +203,16 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints } = await contextFor(doc);
+    const diagnostics = positions.fromClient(doc, context.diagnostics);
     const actions = [
-      ...service.quickFixes(doc, context.diagnostics, { snippetEdits: features.snippetEdits }),
-      ...service.refactorings(doc, hints, range),
+      ...service.quickFixes(doc, diagnostics, { snippetEdits: features.snippetEdits }),
+      ...service.refactorings(doc, hints, positions.fromClient(doc, range)),
     ];
     // Clients without CodeAction literals get Commands; the server then applies the edit itself.
-    return features.codeActionLiterals
+    const result = features.codeActionLiterals
       ? actions
       : actions.map((a) => a.command ?? { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [a.edit] });
+    return positions.toClient(doc, result);
   });
 
   documents.listen(connection);

@@ -190,3 +190,55 @@ describe('server command line', () => {
 });
 
 export type { Diagnostic };
+
+describe('language server with a UTF-8 client', () => {
+  const text =
+    '{\n  "family": "café-😀", "cpu": 256,\n  "containerDefinitions": [{ "name": "app", "image": "nginx", "essential": "true" }]\n}\n';
+  /** A UTF-8 (byte) column of line 1 as a string index. */
+  const index = (line: string, bytes: number) => {
+    let i = 0;
+    let b = 0;
+    for (const char of line) {
+      if (b >= bytes) break;
+      b += Buffer.byteLength(char);
+      i += char.length;
+    }
+    return i;
+  };
+
+  it('negotiates UTF-8 and counts bytes in every range, both ways', async () => {
+    const client = await startClient({
+      capabilities: {
+        general: { positionEncodings: ['utf-8', 'utf-16'] },
+        textDocument: {
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          hover: { contentFormat: ['markdown'] },
+        },
+      },
+      settings: { aws: { enabled: false } },
+    });
+    const uri = 'file:///utf8/taskdef.json';
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    const line = text.split('\n')[1];
+    const bytes = Buffer.byteLength(line.slice(0, line.indexOf('256')));
+    const cpu = diagnostics.find((d) => d.code === 'type-mismatch' && d.range.start.line === 1)!;
+    expect(cpu.range).toEqual({ start: { line: 1, character: bytes }, end: { line: 1, character: bytes + 3 } });
+    expect(index(line, cpu.range.start.character)).toBe(line.indexOf('256'));
+
+    const [fix] = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: cpu.range,
+      context: { diagnostics: [cpu] },
+    })) as CodeAction[];
+    const [edit] = fix.edit!.changes![uri];
+    expect(edit).toEqual({ range: cpu.range, newText: '"256"' });
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: bytes + 1 },
+    })) as Hover;
+    expect(hover.range).toEqual(cpu.range);
+    expect(await client.stop()).toBe(0);
+  });
+});
