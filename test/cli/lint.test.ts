@@ -66,8 +66,9 @@ describe('ecs-taskdef-lint', () => {
     const [{ tool, results, columnKind }] = sarif.runs;
     expect(columnKind).toBe('utf16CodeUnits');
     expect(tool.driver.rules.map((r: { id: string }) => r.id)).toContain('execution-role-missing');
-    expect(tool.driver.rules[0]).toMatchObject({ id: 'invalid-json', shortDescription: { text: 'The file is not valid JSON' } });
-    expect(tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/invalid-json\.md$/);
+    const invalidJson = tool.driver.rules.find((r: { id: string }) => r.id === 'invalid-json');
+    expect(invalidJson).toMatchObject({ shortDescription: { text: 'The file is not valid JSON' } });
+    expect(invalidJson.helpUri).toMatch(/docs\/rules\/invalid-json\.md$/);
     const arn = results.find(
       (r: { ruleId: string; message: { text: string } }) => r.ruleId === 'arn-malformed' && r.message.text.includes('parameter:'),
     );

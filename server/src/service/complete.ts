@@ -36,7 +36,7 @@ export function completeFromModel(
   capabilities: CompletionCapabilities,
   options: AnalysisOptions,
 ): CompletionList {
-  if (!model.kind) return EMPTY;
+  if (!model.kind || model.limited) return EMPTY;
   const offset = doc.offsetAt(position);
   const location = getLocation(model.text, offset);
   const path = taskPath(model, location.path);

@@ -21,7 +21,7 @@ export function hoverFromModel(
   markdown: boolean,
   options: AnalysisOptions,
 ): Hover | undefined {
-  if (!model.kind) return undefined;
+  if (!model.kind || model.limited) return undefined;
   const offset = doc.offsetAt(position);
   const location = getLocation(model.text, offset);
   const node = location.previousNode;

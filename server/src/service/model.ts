@@ -1,5 +1,6 @@
 import { parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { findArray, findString, findValue } from './jsonTree';
+import { exceededLimit, type AnalysisLimit } from './limits';
 
 /** How a document holds its task definition. */
 export type DocumentKind =
@@ -57,6 +58,8 @@ export interface TaskDefinitionModel {
   task: Node | undefined;
   containers: ContainerModel[];
   references: SecretReference[];
+  /** Set when the document was too large or too deeply nested to analyse (see `limits.ts`). */
+  limited?: AnalysisLimit;
 }
 
 /** What the host knows about the document beyond its text. */
@@ -75,6 +78,11 @@ export function parseTaskDefinition(text: string, hints: RecognitionHints = {}):
   // Most JSON files an editor opens are not task definitions: a substring test spares them the parse.
   if (!hints.forced && !hints.containerDefinitionsFile && !MENTIONS_CONTAINERS.test(text)) {
     return { text, root: undefined, syntaxErrors: [], kind: undefined, task: undefined, containers: [], references: [] };
+  }
+  const limited = exceededLimit(text);
+  if (limited) {
+    // Not parsed: a tree this size or depth would stall or overflow the stack. One finding says so.
+    return { text, root: undefined, syntaxErrors: [], kind: 'taskDefinition', task: undefined, containers: [], references: [], limited };
   }
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: false });

@@ -1,3 +1,4 @@
+import { analysisLimited } from './analysisLimited';
 import { arnMalformed } from './arnMalformed';
 import { crossAccountReference } from './crossAccountReference';
 import { describeOutput } from './describeOutput';
@@ -20,6 +21,7 @@ import { valueFromInEnvironment } from './valueFromInEnvironment';
 
 /** Every rule, in the order their findings are listed. */
 export const allRules: readonly Rule[] = [
+  analysisLimited,
   invalidJson,
   describeOutput,
   missingRequired,

@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'partial-secret-arn',
   'kms-key-permission',
   'plaintext-secret',
+  'analysis-limited',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */
