@@ -1,6 +1,8 @@
 // The language server: capabilities and one-line handlers over the analysis core. Only this file
 // knows about the connection; transports are chosen in cli.ts.
 import {
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -60,6 +62,11 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   let features: ClientFeatures;
+  let shutDown = false;
+  /** After `shutdown`, requests are errors (LSP: InvalidRequest). */
+  const refuseAfterShutdown = () => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down.');
+  };
   let positions: PositionConverter = positionConverter('utf-16');
   let fallbackSettings: Settings = DEFAULT_SETTINGS;
 
@@ -160,6 +167,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   /** The options of the last completion, for resolving its items' documentation. */
   let completionOptions: AnalysisOptions | undefined;
   connection.onCompletion(async ({ textDocument, position }) => {
+    refuseAfterShutdown();
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
@@ -171,12 +179,14 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     completionOptions ? service.resolveCompletion(item, completionOptions, features.markdownCompletion) : item,
   );
   connection.onHover(async ({ textDocument, position }) => {
+    refuseAfterShutdown();
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
     return positions.toClient(doc, service.hover(doc, hints, positions.toCore(doc, position), features.markdownHover, options) ?? null);
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    refuseAfterShutdown();
     if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
     if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''));
     if (command === APPLY_EDIT_COMMAND && args?.[0]) return (await connection.workspace.applyEdit(args[0] as WorkspaceEdit)).applied;
@@ -194,12 +204,16 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     session.trusted = true;
     reanalyzeAll();
   });
-  connection.onShutdown(() => session.dispose());
+  connection.onShutdown(() => {
+    shutDown = true;
+    session.dispose();
+  });
   connection.onRequest(SERVER_STATS_REQUEST, () => {
     const { rss, heapUsed, heapTotal } = process.memoryUsage();
     return { rss, heapUsed, heapTotal, openDocuments: documents.all().length, uptimeSeconds: process.uptime() };
   });
   connection.onCodeAction(async ({ textDocument, context, range }) => {
+    refuseAfterShutdown();
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const { hints } = await contextFor(doc);

@@ -65,6 +65,8 @@ export interface Behaviour {
   emptyPages: boolean;
   /** Reset the connection of the next N requests without an answer. */
   resets: number;
+  /** Answer the next N requests with 200 and a body that is not JSON. */
+  malformed: number;
 }
 
 const sha256 = class {
@@ -81,7 +83,17 @@ const sha256 = class {
 };
 
 function wellBehaved(): Behaviour {
-  return { throttle: 0, serverErrors: 0, deny: new Set(), expired: false, hang: false, delayMs: 0, emptyPages: false, resets: 0 };
+  return {
+    throttle: 0,
+    serverErrors: 0,
+    deny: new Set(),
+    expired: false,
+    hang: false,
+    delayMs: 0,
+    emptyPages: false,
+    resets: 0,
+    malformed: 0,
+  };
 }
 
 function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
@@ -179,6 +191,13 @@ export class FakeAws {
       return;
     }
     if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+    if (b.malformed > 0 && record.signatureValid) {
+      b.malformed--;
+      record.status = 200;
+      res.writeHead(200, { 'content-type': service === 'sts' ? 'text/xml' : 'application/x-amz-json-1.1' });
+      res.end(service === 'sts' ? '<GetCallerIdentityResponse><oops' : '{"SecretList": [{"ARN": ');
+      return;
+    }
     const reply = this.answer(record);
     record.status = reply.status;
     res.writeHead(reply.status, reply.headers);
