@@ -26,6 +26,8 @@ const common = {
 // `--bench` builds only the benchmark, so that it measures the bundles as they were packaged.
 if (process.argv.includes('--bench')) {
   await build({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'bench/out' });
+} else if (process.argv.includes('--e2e')) {
+  await build({ ...common, entryPoints: { runE2e: 'test/e2e/runE2e.ts' }, outdir: 'test/e2e/out', external: ['playwright-core'] });
 } else {
   await Promise.all([
     build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),

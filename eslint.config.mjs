@@ -41,6 +41,24 @@ export default tseslint.config(
     },
   },
   {
+    // Tests that run inside VS Code's extension host: CommonJS with mocha's globals.
+    files: ['test/e2e/exthost/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        exports: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        describe: 'readonly',
+        it: 'readonly',
+        before: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'esbuild.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },

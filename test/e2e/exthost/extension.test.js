@@ -1,0 +1,91 @@
+// The extension in a real VS Code (code-server 4.100.3), through the VS Code API: diagnostics with
+// codes and ranges, completion of property names and of ARNs from the local AWS endpoint, a quick fix
+// applied to the document, hover, and the commands.
+const assert = require('assert');
+const vscode = require('vscode');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(probe, what, tries = 120) {
+  for (let i = 0; i < tries; i++) {
+    const value = await probe();
+    if (value) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+describe('ECS Task Definitions in VS Code', () => {
+  let doc;
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'taskdef.json'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.extensions.getExtension('ecs-taskdef.ecs-taskdef').activate();
+  });
+
+  it('reports diagnostics with codes and ranges, the account-aware ones once the catalog loaded', async () => {
+    const diagnostics = await until(() => {
+      const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'ecs-taskdef');
+      return found.some((d) => (d.code.value || d.code) === 'reference-not-found') && found;
+    }, 'reference-not-found');
+    const byCode = (code) => diagnostics.find((d) => (d.code.value || d.code) === code);
+    const memory = byCode('type-mismatch');
+    assert.deepStrictEqual([memory.range.start.line, memory.range.start.character, memory.range.end.character], [7, 16, 21]);
+    assert.strictEqual(memory.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(byCode('execution-role-missing').range.start.line, 8);
+    assert.match(byCode('reference-not-found').message, /Closest: "\/prod\/db-pass"/);
+  });
+
+  it('completes property names', async () => {
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 8));
+    const labels = list.items.map(labelOf);
+    for (const label of ['cpu', 'essential', 'logConfiguration']) assert.ok(labels.includes(label), `${label} in ${labels.join(',')}`);
+    assert.ok(!labels.includes('image'), 'image is already there');
+  });
+
+  it('completes secret and parameter ARNs from the AWS account', async () => {
+    const line = doc.lineAt(8).text;
+    const position = new vscode.Position(8, line.indexOf('/prod/dbpas') + 1);
+    const list = await until(async () => {
+      const result = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+      return result.items.some((i) => labelOf(i) === 'prod/db') && result;
+    }, 'ARN completion');
+    const secret = list.items.find((i) => labelOf(i) === 'prod/db');
+    assert.match(secret.insertText.value || secret.insertText, /^arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod\/db-/);
+    assert.ok(list.items.some((i) => labelOf(i) === '/prod/db-pass'));
+  });
+
+  it('applies a quick fix to the document', async () => {
+    const memory = vscode.languages.getDiagnostics(doc.uri).find((d) => (d.code.value || d.code) === 'type-mismatch');
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      memory.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Write 512');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc.lineAt(7).text, '      "memory": 512,');
+  });
+
+  it('hovers with the member documentation', async () => {
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(8, 10));
+    const text = hovers.flatMap((h) => h.contents.map((c) => c.value || c)).join('\n');
+    assert.match(text, /\*\*secrets\*\*: array of Secret/);
+  });
+
+  it('runs its commands: refresh the catalog and generate the execution role policy', async () => {
+    const status = await vscode.commands.executeCommand('ecsTaskDef.refreshCatalog');
+    assert.strictEqual(status.state, 'ready');
+    const before = vscode.workspace.textDocuments.length;
+    const policy = await vscode.commands.executeCommand('ecsTaskDef.generateExecutionRolePolicy', doc.uri.toString());
+    assert.strictEqual(policy.policy.Version, '2012-10-17');
+    await until(
+      () => vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText().includes('ssm:GetParameters')),
+      'the policy editor',
+    );
+    assert.ok(vscode.workspace.textDocuments.length > before);
+  });
+});
