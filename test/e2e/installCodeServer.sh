@@ -7,7 +7,7 @@
 set -euo pipefail
 DEST=${1:?destination folder}
 mkdir -p "$DEST" && cd "$DEST"
-[ -f package.json ] || npm init -y > /dev/null
+[ -f package.json ] || echo '{ "name": "ecs-taskdef-e2e-tools", "private": true }' > package.json
 if [ ! -x node_modules/.bin/code-server ]; then
   npm install --no-audit --no-fund --ignore-scripts code-server@4.100.3 mocha@10 > /dev/null
   npm rebuild argon2 > /dev/null
