@@ -1,16 +1,34 @@
-// Starts the ECS task definition language server for JSON documents. VS Code's own JSON support
-// keeps working beside it: the server only answers for documents that are task definitions.
-import { workspace, type ExtensionContext } from 'vscode';
+// Starts the ECS task definition language server for JSON documents, beside VS Code's own JSON
+// support (the server only answers for task definitions), and adds the status bar item and commands.
+import { workspace, type ExtensionContext, type TextEditor } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
-import { commandMiddleware } from './commands';
+import { commandMiddleware, registerCommands } from './commands';
 import { serverOptions } from './serverLauncher';
+import { CatalogStatusBar, type CatalogStatus } from './statusBar';
 
 /** Sent when the user trusts the workspace: AWS calls may start (see docs/protocol.md). */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
+const CATALOG_STATUS_NOTIFICATION = 'ecsTaskDef/catalogStatus';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension exposes to other extensions and its tests. */
+export interface EcsTaskDefApi {
+  /** The catalog state the status bar shows, with its text. */
+  catalogStatus(): CatalogStatus & { text: string };
+}
+
+/** Task definitions as the status bar sees them; the server decides for everything else. */
+function isTaskDefinition(editor: TextEditor | undefined): boolean {
+  const document = editor?.document;
+  return (
+    !!document &&
+    (document.languageId === 'json' || document.languageId === 'jsonc') &&
+    /"(containerDefinitions|taskDefinition)"/.test(document.getText())
+  );
+}
+
+export async function activate(context: ExtensionContext): Promise<EcsTaskDefApi> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'json' },
@@ -23,11 +41,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
     initializationOptions: { workspaceTrusted: workspace.isTrusted },
     middleware: commandMiddleware,
   };
-  // The server's commands (ecsTaskDef.refreshCatalog) are registered by the client from the
-  // server's executeCommandProvider; package.json only gives them a title.
+  const statusBar = new CatalogStatusBar(isTaskDefinition);
+  context.subscriptions.push(statusBar, ...registerCommands(() => client));
+  // The server's commands (ecsTaskDef.refreshCatalog, ...GenerateExecutionRolePolicy) are
+  // registered by the client from the server's executeCommandProvider; package.json gives titles.
   client = new LanguageClient('ecsTaskDef', 'ECS Task Definitions', serverOptions(context), clientOptions);
-  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION)));
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION)),
+    client.onNotification(CATALOG_STATUS_NOTIFICATION, (status: CatalogStatus) => statusBar.update(status)),
+  );
   await client.start();
+  return { catalogStatus: () => statusBar.current };
 }
 
 export async function deactivate(): Promise<void> {

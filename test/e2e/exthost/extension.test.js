@@ -17,11 +17,12 @@ const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.la
 
 describe('ECS Task Definitions in VS Code', () => {
   let doc;
+  let api;
   before(async () => {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'taskdef.json'));
     await vscode.window.showTextDocument(doc);
-    await vscode.extensions.getExtension('ecs-taskdef.ecs-taskdef').activate();
+    api = await vscode.extensions.getExtension('ecs-taskdef.ecs-taskdef').activate();
   });
 
   it('reports diagnostics with codes and ranges, the account-aware ones once the catalog loaded', async () => {
@@ -87,5 +88,32 @@ describe('ECS Task Definitions in VS Code', () => {
       'the policy editor',
     );
     assert.ok(vscode.workspace.textDocuments.length > before);
+  });
+
+  it('shows the catalog state in the status bar', async () => {
+    const status = await until(() => api.catalogStatus().state === 'ready' && api.catalogStatus(), 'a ready catalog');
+    assert.strictEqual(status.text, '$(cloud) AWS: 111122223333 eu-west-1 · 1 secrets · 2 parameters');
+  });
+
+  it('selects the region and profile in the user settings, and lists no profile without config files', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('ecsTaskDef.selectRegion', 'us-east-1'), 'us-east-1');
+    assert.strictEqual(vscode.workspace.getConfiguration('ecsTaskDef.aws').inspect('region').globalValue, 'us-east-1');
+    await vscode.commands.executeCommand('ecsTaskDef.selectRegion', '(default: AWS_REGION or the profile)');
+    assert.strictEqual(vscode.workspace.getConfiguration('ecsTaskDef.aws').get('region'), '');
+    assert.strictEqual(await vscode.commands.executeCommand('ecsTaskDef.selectProfile', 'ci'), 'ci');
+    assert.strictEqual(vscode.workspace.getConfiguration('ecsTaskDef.aws').inspect('profile').globalValue, 'ci');
+    await vscode.commands.executeCommand('ecsTaskDef.selectProfile', '(default: AWS_PROFILE and the SDK chain)');
+    await vscode.commands.executeCommand('ecsTaskDef.showOutput');
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of [
+      'ecsTaskDef.refreshCatalog',
+      'ecsTaskDef.generateExecutionRolePolicy',
+      'ecsTaskDef.selectProfile',
+      'ecsTaskDef.selectRegion',
+      'ecsTaskDef.showOutput',
+      'ecsTaskDef.showCommands',
+    ]) {
+      assert.ok(commands.includes(id), id);
+    }
   });
 });
