@@ -108,14 +108,10 @@ export function executionRolePolicy(model: TaskDefinitionModel, options: Analysi
   }
 
   const statements: PolicyStatement[] = [];
-  const list = (items: Iterable<string>) => {
-    const sorted = [...items].sort();
-    return sorted.length === 1 ? sorted[0] : sorted;
-  };
   if (secrets.size)
-    statements.push({ Sid: 'ReadTaskSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: list(secrets) });
+    statements.push({ Sid: 'ReadTaskSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: oneOrSorted(secrets) });
   if (parameters.size)
-    statements.push({ Sid: 'ReadTaskParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: list(parameters) });
+    statements.push({ Sid: 'ReadTaskParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: oneOrSorted(parameters) });
   statements.push(...decryptStatements(keys));
   statements.push(...environmentFileStatements(model));
   const ecr = ecrStatements(model);
@@ -135,6 +131,12 @@ export function executionRolePolicy(model: TaskDefinitionModel, options: Analysi
   if (secrets.size === 0 && parameters.size === 0 && statements.length === 0)
     notes.push('This task definition needs nothing from its execution role.');
   return { policy: { Version: '2012-10-17', Statement: statements }, notes };
+}
+
+/** An IAM value: the one string itself, or the strings sorted (a stable, readable policy). */
+function oneOrSorted(items: Iterable<string>): string | string[] {
+  const sorted = [...items].sort();
+  return sorted.length === 1 ? sorted[0] : sorted;
 }
 
 function dnsSuffix(partition: string): string {
@@ -166,18 +168,18 @@ function decryptStatements(keys: Map<string, { via: Set<string>; alias?: string 
   let n = 0;
   return [...groups.values()].map((group) => {
     const condition: PolicyStatement['Condition'] = {
-      StringEquals: { 'kms:ViaService': group.via.length === 1 ? group.via[0] : group.via },
+      StringEquals: { 'kms:ViaService': oneOrSorted(group.via) },
     };
     if (group.aliases.length)
       condition['ForAnyValue:StringEquals'] = {
-        'kms:ResourceAliases': group.aliases.length === 1 ? group.aliases[0] : group.aliases.sort(),
+        'kms:ResourceAliases': oneOrSorted(group.aliases),
       };
     n++;
     return {
       Sid: n === 1 ? 'DecryptWithCustomerManagedKeys' : `DecryptWithCustomerManagedKeys${n}`,
       Effect: 'Allow' as const,
       Action: 'kms:Decrypt',
-      Resource: group.resources.length === 1 ? group.resources[0] : group.resources.sort(),
+      Resource: oneOrSorted(group.resources),
       Condition: condition,
     };
   });
@@ -196,10 +198,9 @@ function environmentFileStatements(model: TaskDefinitionModel): PolicyStatement[
     }
   }
   if (!objects.size) return [];
-  const list = (s: Set<string>) => (s.size === 1 ? [...s][0] : [...s].sort());
   return [
-    { Sid: 'ReadEnvironmentFiles', Effect: 'Allow', Action: 's3:GetObject', Resource: list(objects) },
-    { Sid: 'LocateEnvironmentFileBuckets', Effect: 'Allow', Action: 's3:GetBucketLocation', Resource: list(buckets) },
+    { Sid: 'ReadEnvironmentFiles', Effect: 'Allow', Action: 's3:GetObject', Resource: oneOrSorted(objects) },
+    { Sid: 'LocateEnvironmentFileBuckets', Effect: 'Allow', Action: 's3:GetBucketLocation', Resource: oneOrSorted(buckets) },
   ];
 }
 
@@ -219,7 +220,7 @@ function ecrStatements(model: TaskDefinitionModel): PolicyStatement[] {
       Sid: 'PullPrivateImages',
       Effect: 'Allow',
       Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-      Resource: repositories.size === 1 ? [...repositories][0] : [...repositories].sort(),
+      Resource: oneOrSorted(repositories),
     },
   ];
 }
@@ -239,16 +240,15 @@ function awslogsStatements(model: TaskDefinitionModel, facts: TaskFacts, account
     streams.add(`${groupArn}:*`);
     if (findString(options, 'awslogs-create-group')?.toLowerCase() === 'true') created.add(`${groupArn}:*`);
   }
-  const list = (s: Set<string>) => (s.size === 1 ? [...s][0] : [...s].sort());
   const statements: PolicyStatement[] = [];
   if (streams.size)
     statements.push({
       Sid: 'WriteAwslogs',
       Effect: 'Allow',
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: list(streams),
+      Resource: oneOrSorted(streams),
     });
   if (created.size)
-    statements.push({ Sid: 'CreateAwslogsGroups', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: list(created) });
+    statements.push({ Sid: 'CreateAwslogsGroups', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: oneOrSorted(created) });
   return statements;
 }
