@@ -3,15 +3,20 @@
 // extension host (the workbench's `payload` mechanism), then a few screen checks that save the
 // screenshots the README shows. The language server talks to the local AWS endpoint.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { FakeAws } from '../helpers/fakeAws';
+import { runScreenChecks, SCREEN_TASK } from './screenChecks';
 
 const root = join(__dirname, '../../..');
 const tools = process.env.E2E_TOOLS ?? join(root, '.e2e-tools');
 const PORT = Number(process.env.E2E_PORT ?? 18090);
+// `--screenshots DIR` (npm run screenshots: docs/images) says where the screen checks save their pictures.
+const flag = process.argv.indexOf('--screenshots');
+const screenshots = resolve(flag > 0 ? process.argv[flag + 1] : join(root, 'test/e2e/out/screens'));
+const failures = join(root, 'test/e2e/out/failures');
 const TASK = `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
@@ -34,6 +39,11 @@ async function main(): Promise<number> {
   mkdirSync(join(run, 'ud/User'), { recursive: true });
   mkdirSync(join(run, 'ws'));
   writeFileSync(join(run, 'ws/taskdef.json'), TASK);
+  mkdirSync(join(run, 'screens'));
+  writeFileSync(join(run, 'screens/taskdef.json'), SCREEN_TASK);
+  mkdirSync(screenshots, { recursive: true });
+  rmSync(failures, { recursive: true, force: true });
+  mkdirSync(failures, { recursive: true });
   writeFileSync(
     join(run, 'ud/User/settings.json'),
     JSON.stringify({
@@ -47,6 +57,11 @@ async function main(): Promise<number> {
       'workbench.enableExperiments': false,
       'json.schemaDownload.enable': false,
       'chat.disableAIFeatures': true,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.minimap.enabled': false,
+      'editor.fontSize': 14,
+      'window.commandCenter': false,
+      'workbench.layoutControl.enabled': false,
     }),
   );
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${PORT}\nauth: none\ncert: false\n`);
@@ -83,13 +98,6 @@ async function main(): Promise<number> {
       stdio: 'ignore',
     },
   );
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
   let code: number;
   try {
     for (let i = 0; i < 150; i++) {
@@ -101,13 +109,47 @@ async function main(): Promise<number> {
       await new Promise((r) => setTimeout(r, 200));
     }
     code = await extensionHostTests(run);
+    // A richer account for the screenshots; the new window starts a new extension host and server.
+    fake.secrets = ['prod/db', 'prod/api-token', 'staging/db', 'shared/datadog'].map((name) => ({ name }));
+    fake.parameters = ['/prod/db-pass', '/prod/api-key', '/prod/stripe-key', '/prod/redis-url', '/staging/db-pass'].map((name) => ({
+      name,
+    }));
+    const failed = await screenChecks(run);
+    if (failed && code === 0) code = 1;
   } finally {
-    stop();
+    // code-server keeps extension hosts (and so our language servers) alive for hours after the
+    // browser goes, waiting for a reconnection: end its whole process group.
+    await stopGroup(server.pid!);
     await fake.stop();
   }
+  const leftovers = processesMentioning(run);
+  rmSync(run, { recursive: true, force: true });
+  if (leftovers.length) throw new Error(`processes left behind:\n${leftovers.join('\n')}`);
   if (fake.valueReads().length) throw new Error('a value-reading operation reached the endpoint');
-  console.log(code === 0 ? 'extension host tests: passed' : 'extension host tests: FAILED');
+  console.log(code === 0 ? 'e2e: passed' : 'e2e: FAILED');
   return code;
+}
+
+/** SIGTERM to the group, then SIGKILL to whatever is still there after five seconds. */
+async function stopGroup(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(-pid, 'SIGTERM');
+  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(-pid, 'SIGKILL');
+}
+
+/** Live processes whose command line names the run's folder (code-server, its hosts, our server, Chromium). */
+function processesMentioning(folder: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,stat,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(folder) && !/^\s*\d+\s+Z/.test(line));
 }
 
 async function extensionHostTests(run: string): Promise<number> {
@@ -126,9 +168,41 @@ async function extensionHostTests(run: string): Promise<number> {
     ['skipWelcome', 'true'],
   ]);
   const url = `http://${host}/?folder=${encodeURIComponent(remote(join(run, 'ws')))}&payload=${encodeURIComponent(payload)}`;
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
+  return withChromium(run, async (page) => {
+    const done = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = (args ?? []).map(String).join(' ');
+      if (!/Resolv|socket|Service Worker|builtin extensions|ChatSession|%c/.test(line)) console.log(`[ext ${type}] ${line}`);
+    });
+    await page.goto(url);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), 180_000)));
+    const code = await Promise.race([done, timeout]);
+    clearTimeout(timer);
+    console.log(`extension host tests exit code: ${code}`);
+    return code;
+  });
+}
+
+/** The screen checks in a fresh window on their own folder; returns how many failed. */
+async function screenChecks(run: string): Promise<number> {
+  const folder = `vscode-remote://127.0.0.1:${PORT}${join(run, 'screens')}`;
+  console.log(`screen checks (screenshots in ${screenshots}):`);
+  const results = await withChromium(run, (page) =>
+    runScreenChecks(page, `http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(folder)}`, screenshots, failures),
+  );
+  const failed = results.filter((r) => r.error).length;
+  console.log(`screen checks: ${results.length - failed} passed, ${failed} failed`);
+  return failed;
+}
+
+/** One headless Chromium (Debian's) with a throwaway profile inside the run's folder, closed and removed whatever happens. */
+async function withChromium<T>(run: string, body: (page: Page) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(join(run, 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    viewport: { width: 1280, height: 800 },
     args: [
       '--headless',
       '--no-sandbox',
@@ -143,20 +217,12 @@ async function extensionHostTests(run: string): Promise<number> {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const done = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = (args ?? []).map(String).join(' ');
-      if (!/Resolv|socket|Service Worker|builtin extensions|ChatSession|%c/.test(line)) console.log(`[ext ${type}] ${line}`);
-    });
     if (process.env.VERBOSE) page.on('console', (m: { text(): string }) => console.log('[console]', m.text().slice(0, 300)));
     page.on('pageerror', (e: Error) => console.log('[pageerror]', e.message));
-    await page.goto(url);
-    const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 180_000));
-    const code = await Promise.race([done, timeout]);
-    console.log(`extension host tests exit code: ${code}`);
-    return code;
+    return await body(page);
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
