@@ -2,6 +2,7 @@
 // the screen, not what the API returns. Each check saves the screenshot the README shows. DOM
 // selectors are VS Code internals (1.100), so the checks stay few and look only at stable widgets:
 // the suggest widget, squiggles, the hover, the code action menu and the status bar.
+/// <reference lib="dom" /> -- the callbacks given to evaluateAll run in the page
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -73,6 +74,18 @@ export async function runScreenChecks(page: Page, url: string, screenshots: stri
     const bar = (await page.locator('.part.statusbar').boundingBox())!;
     const clip = { x: bar.x + bar.width / 2, y: bar.y, width: bar.width / 2, height: bar.height };
     await page.screenshot({ path: join(screenshots, 'status-bar.png'), clip });
+  });
+
+  await check('the parts of an ARN are coloured apart from the rest of the string', async () => {
+    // Monaco renders one span per token; without the injection grammar the whole string is one.
+    const colours = await page
+      .locator('.monaco-editor .view-line span > span')
+      .evaluateAll((spans) => Object.fromEntries(spans.map((span) => [span.textContent ?? '', getComputedStyle(span).color])));
+    const account = colours['111122223333'];
+    const plainString = colours['"checkout"'];
+    if (!account || !plainString || account === plainString || colours['arn'] === plainString) {
+      throw new Error(`token colours: ${JSON.stringify(colours)}`);
+    }
   });
 
   await check('the typo and the empty value are squiggled and listed in Problems with their codes', async () => {
