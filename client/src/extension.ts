@@ -4,11 +4,15 @@ import { workspace, type ExtensionContext, type TextEditor } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { commandMiddleware, registerCommands } from './commands';
 import { serverOptions } from './serverLauncher';
-import { CatalogStatusBar, type CatalogStatus } from './statusBar';
+import type * as protocol from '../../server/src/protocol';
+import { CatalogStatusBar } from './statusBar';
 
+type CatalogStatus = protocol.CatalogStatus;
+// The names are written out, since the client bundle must not pull in the server's code; their
+// types are the server's literal constants, so a rename there fails the build here.
 /** Sent when the user trusts the workspace: AWS calls may start (see docs/protocol.md). */
-const WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
-const CATALOG_STATUS_NOTIFICATION = 'ecsTaskDef/catalogStatus';
+const WORKSPACE_TRUSTED_NOTIFICATION: typeof protocol.WORKSPACE_TRUSTED_NOTIFICATION = 'ecsTaskDef/workspaceTrusted';
+const CATALOG_STATUS_NOTIFICATION: typeof protocol.CATALOG_STATUS_NOTIFICATION = 'ecsTaskDef/catalogStatus';
 
 let client: LanguageClient | undefined;
 

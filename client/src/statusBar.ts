@@ -1,18 +1,7 @@
 // The catalog's state in the status bar, for task definition documents: loading with a spinner,
 // `AWS: <account> <region> · N secrets · M parameters`, the error, or off. A click offers the commands.
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem, type TextEditor } from 'vscode';
-
-/** The payload of the server's `ecsTaskDef/catalogStatus` notification (docs/protocol.md). */
-export interface CatalogStatus {
-  state: 'disabled' | 'loading' | 'ready' | 'error';
-  profile?: string;
-  account?: string;
-  region?: string;
-  secrets: number;
-  parameters: number;
-  message?: string;
-  errorKind?: string;
-}
+import type { CatalogStatus } from '../../server/src/protocol';
 
 /** The status bar text of a catalog state. */
 export function statusText(status: CatalogStatus): string {

@@ -2,7 +2,8 @@
 // workspace trust, the status notification, and when open documents need a second look.
 import type { Connection } from 'vscode-languageserver';
 import type { CatalogScope } from './catalog/accountCatalog';
-import type { CachingCatalog, CatalogStatus } from './catalog/cachingCatalog';
+import type { CachingCatalog } from './catalog/cachingCatalog';
+import type { CatalogStatus } from './protocol';
 import { CATALOG_STATUS_NOTIFICATION } from './protocol';
 import type { CatalogAccess } from './service';
 import { catalogScope, type Settings } from './settings';

@@ -1,6 +1,5 @@
 // The server's own protocol: what a client may send or receive beyond standard LSP. One place, for
 // every editor; docs/protocol.md describes it for other clients.
-import type { CatalogStatus } from './catalog/cachingCatalog';
 import type { Settings } from './settings';
 
 /**
@@ -20,7 +19,21 @@ export const ANALYSIS_DELAY_MS = 150;
 /** Server → client notification: the account catalog's state changed (loading with counts, ready, error, disabled). */
 export const CATALOG_STATUS_NOTIFICATION = 'ecsTaskDef/catalogStatus';
 
-/** The payload of `ecsTaskDef/catalogStatus`. */
+/**
+ * The payload of `ecsTaskDef/catalogStatus`: the catalog's state for the scope of the active
+ * documents, as the status bar and the CLI show it. The VS Code client imports this type too.
+ */
+export interface CatalogStatus {
+  state: 'disabled' | 'loading' | 'ready' | 'error';
+  profile?: string;
+  account?: string;
+  region?: string;
+  secrets: number;
+  parameters: number;
+  /** What went wrong, in words a user can act on. */
+  message?: string;
+  errorKind?: string;
+}
 export type CatalogStatusParams = CatalogStatus;
 
 /** Client → server notification: the user trusted the workspace; AWS calls may start. */

@@ -3,31 +3,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwsAccountCatalog } from '../../server/src/catalog/awsAccountCatalog';
 import { CatalogUnavailableError } from '../../server/src/catalog/accountCatalog';
-import { FakeAws, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../helpers/fakeAws';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../helpers/fakeAws';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { useLocalAws } from '../helpers/localAws';
 
-const fake = new FakeAws();
-const saved = { ...process.env };
 const FAST = { connectionTimeoutMs: 500, requestTimeoutMs: 1000, maxAttempts: 3 };
-
-beforeAll(async () => {
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-});
-beforeEach(() => {
-  process.env = isolatedAwsEnv(fake.env());
-  fake.reset();
-  fake.secrets = Array.from({ length: 2345 }, (_, i) => ({ name: `app/secret-${i}` }));
-  fake.parameters = Array.from({ length: 1234 }, (_, i) => ({ name: `/app/param-${i}` }));
-});
-afterEach(() => {
-  process.env = saved;
-  expect(fake.valueReads()).toEqual([]);
+const fake = useLocalAws((account) => {
+  account.secrets = Array.from({ length: 2345 }, (_, i) => ({ name: `app/secret-${i}` }));
+  account.parameters = Array.from({ length: 1234 }, (_, i) => ({ name: `/app/param-${i}` }));
 });
 
 const failure = async (promise: Promise<unknown>) => {

@@ -1,33 +1,14 @@
 // The cache between the editor and AWS, over the real SDK clients and the local endpoint: minimal
 // requests, both services in parallel, pages served as they arrive, TTL, single flight, failures.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AwsAccountCatalog } from '../../server/src/catalog/awsAccountCatalog';
-import { CachingCatalog } from '../../server/src/catalog/cachingCatalog';
-import { isolatedAwsEnv } from '../helpers/awsEnv';
-import { FakeAws } from '../helpers/fakeAws';
+import { describe, expect, it } from 'vitest';
+import { testCachingCatalog, useLocalAws } from '../helpers/localAws';
 
-const fake = new FakeAws();
-const saved = { ...process.env };
 let clock = 0;
-const make = () =>
-  new CachingCatalog(new AwsAccountCatalog({ connectionTimeoutMs: 500, requestTimeoutMs: 2000, maxAttempts: 2 }), {
-    ttlMs: 300_000,
-    retryAfterMs: 60_000,
-    now: () => clock,
-  });
-
-beforeAll(async () => void (await fake.start()));
-afterAll(async () => fake.stop());
-beforeEach(() => {
-  process.env = isolatedAwsEnv(fake.env());
-  fake.reset();
-  fake.secrets = [{ name: 'prod/db' }, { name: 'prod/api' }];
-  fake.parameters = [{ name: '/prod/url', type: 'String' }];
+const make = () => testCachingCatalog(() => clock);
+const fake = useLocalAws((account) => {
+  account.secrets = [{ name: 'prod/db' }, { name: 'prod/api' }];
+  account.parameters = [{ name: '/prod/url', type: 'String' }];
   clock = 1_000_000;
-});
-afterEach(() => {
-  process.env = saved;
-  expect(fake.valueReads()).toEqual([]);
 });
 
 describe('CachingCatalog', () => {

@@ -2,35 +2,16 @@
 // connection resets, hangs, slow answers, malformed bodies, credentials that expire mid-session.
 // The cached lists keep serving, each failure is one status, retries stay bounded, and everything
 // recovers by itself once the endpoint heals.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AwsAccountCatalog } from '../../server/src/catalog/awsAccountCatalog';
-import { CachingCatalog } from '../../server/src/catalog/cachingCatalog';
-import { isolatedAwsEnv } from '../helpers/awsEnv';
-import { FakeAws } from '../helpers/fakeAws';
+import { describe, expect, it } from 'vitest';
+import { testCachingCatalog, useLocalAws } from '../helpers/localAws';
 
-const fake = new FakeAws();
-const saved = { ...process.env };
 let clock = 0;
 const RETRY_AFTER = 60_000;
-const make = () =>
-  new CachingCatalog(new AwsAccountCatalog({ connectionTimeoutMs: 500, requestTimeoutMs: 800, maxAttempts: 3 }), {
-    ttlMs: 300_000,
-    retryAfterMs: RETRY_AFTER,
-    now: () => clock,
-  });
-
-beforeAll(async () => void (await fake.start()));
-afterAll(async () => fake.stop());
-beforeEach(() => {
-  process.env = isolatedAwsEnv(fake.env());
-  fake.reset();
-  fake.secrets = Array.from({ length: 150 }, (_, i) => ({ name: `s/${i}` }));
-  fake.parameters = [{ name: '/p/1' }];
+const make = () => testCachingCatalog(() => clock, { requestTimeoutMs: 800, maxAttempts: 3, retryAfterMs: RETRY_AFTER });
+const fake = useLocalAws((account) => {
+  account.secrets = Array.from({ length: 150 }, (_, i) => ({ name: `s/${i}` }));
+  account.parameters = [{ name: '/p/1' }];
   clock = 1_000_000;
-});
-afterEach(() => {
-  process.env = saved;
-  expect(fake.valueReads()).toEqual([]);
 });
 
 describe('catalog faults', () => {

@@ -4,19 +4,7 @@
 import { formatParameterArn } from '../service/arn';
 import type { CatalogAccess, CatalogEntry, CatalogSnapshot } from '../service';
 import { CatalogUnavailableError, type AccountCatalog, type CallerIdentity, type CatalogScope } from './accountCatalog';
-
-/** The catalog's state for one scope, as the status bar and the CLI show it. */
-export interface CatalogStatus {
-  state: 'disabled' | 'loading' | 'ready' | 'error';
-  profile?: string;
-  account?: string;
-  region?: string;
-  secrets: number;
-  parameters: number;
-  /** What went wrong, in words a user can act on. */
-  message?: string;
-  errorKind?: string;
-}
+import type { CatalogStatus } from '../protocol';
 
 export interface CachingCatalogOptions {
   /** How long a loaded region stays fresh. */
