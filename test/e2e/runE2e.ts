@@ -110,7 +110,12 @@ async function main(): Promise<number> {
     }
     code = await extensionHostTests(run);
     // A richer account for the screenshots; the new window starts a new extension host and server.
-    fake.secrets = ['prod/db', 'prod/api-token', 'staging/db', 'shared/datadog'].map((name) => ({ name }));
+    fake.secrets = [
+      { name: 'prod/db', description: 'Primary database' },
+      { name: 'prod/api-token', description: 'Token for the payments API' },
+      { name: 'staging/db' },
+      { name: 'shared/datadog' },
+    ];
     fake.parameters = ['/prod/db-pass', '/prod/api-key', '/prod/stripe-key', '/prod/redis-url', '/staging/db-pass'].map((name) => ({
       name,
     }));

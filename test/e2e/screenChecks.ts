@@ -134,9 +134,15 @@ export async function runScreenChecks(page: Page, url: string, screenshots: stri
       const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       if (labels.some((l) => l.includes('/prod/api-key')) && labels.some((l) => l.includes('prod/api-token'))) break;
       if (attempt === 20) throw new Error(`suggest rows: ${JSON.stringify(labels)}`);
+      if (labels.length) await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Space');
       await page.waitForTimeout(500);
     }
+    // The details beside the list (toggled with Ctrl+Space) show the focused entry's ARN.
+    const details = page.locator('.suggest-details').first();
+    const arn = /ARN: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod\/api-token-[A-Za-z0-9]{6}/;
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+    await waitForText(details, arn, 10_000);
     await page.screenshot({ path: join(screenshots, 'completion.png') });
     await rows.filter({ hasText: '/prod/api-key' }).first().click();
     await waitForText(
