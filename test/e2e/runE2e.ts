@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { isolatedAwsEnv } from '../helpers/awsEnv';
 import { FakeAws } from '../helpers/fakeAws';
 import { runScreenChecks, SCREEN_TASK } from './screenChecks';
 
@@ -67,16 +68,7 @@ async function main(): Promise<number> {
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${PORT}\nauth: none\ncert: false\n`);
   const codeServer = join(tools, 'node_modules/.bin/code-server');
   const common = ['--config', join(run, 'config.yaml'), '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts')];
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_'))),
-    ...fake.env(),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-    E2E_TOOLS: tools,
-    XDG_CONFIG_HOME: join(run, 'config'),
-    HOME: run,
-  };
+  const env = isolatedAwsEnv({ ...fake.env(), E2E_TOOLS: tools, XDG_CONFIG_HOME: join(run, 'config'), HOME: run });
   execFileSync(codeServer, [...common, '--install-extension', join(root, 'ecs-taskdef.vsix')], { env, stdio: 'inherit' });
   const server = spawn(
     codeServer,

@@ -4,7 +4,7 @@
 // the suggest widget, squiggles, the hover, the code action menu and the status bar.
 /// <reference lib="dom" /> -- the callbacks given to evaluateAll run in the page
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The task definition the screenshots show: one good reference, one typo, one value to complete. */
 export const SCREEN_TASK = `{
@@ -172,34 +172,24 @@ async function goTo(page: Page, lineColumn: string): Promise<void> {
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
 }
 
-type Locator = ReturnType<Page['locator']>;
-
 /** Waits until the element's visible text (spaces normalised: the editor renders U+00A0) matches. */
-async function waitForText(locator: Locator, pattern: RegExp, timeout: number): Promise<void> {
+function waitForText(locator: Locator, pattern: RegExp, timeout: number): Promise<void> {
+  const read = () => locator.first().innerText({ timeout: 1_000 });
+  return poll(async () => (await read()).replace(/\u00a0/g, ' '), pattern, timeout, 'on screen');
+}
+
+function waitForAttribute(locator: Locator, name: string, pattern: RegExp, timeout: number): Promise<void> {
+  return poll(async () => (await locator.first().getAttribute(name, { timeout: 1_000 })) ?? '', pattern, timeout, `in ${name}`);
+}
+
+/** Reads until the value matches or the time is up; a read that fails counts as an empty value. */
+async function poll(read: () => Promise<string>, pattern: RegExp, timeout: number, where: string): Promise<void> {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
-    last = await locator
-      .first()
-      .innerText({ timeout: 1_000 })
-      .then((t) => t.replace(/\u00a0/g, ' '))
-      .catch(() => '');
+    last = await read().catch(() => '');
     if (pattern.test(last)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`expected ${pattern} on screen, saw ${JSON.stringify(last.slice(0, 400))}`);
-}
-
-async function waitForAttribute(locator: Locator, name: string, pattern: RegExp, timeout: number): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await locator
-      .first()
-      .getAttribute(name, { timeout: 1_000 })
-      .catch(() => null);
-    if (last && pattern.test(last)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`expected ${name} ${pattern}, saw ${JSON.stringify(last)}`);
+  throw new Error(`expected ${pattern} ${where}, saw ${JSON.stringify(last.slice(0, 400))}`);
 }
