@@ -2,11 +2,11 @@
 // account-aware diagnostics, the status notification, refresh, and when no AWS call may be made.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeAws } from '../helpers/fakeAws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
+import { useLocalAws } from '../helpers/localAws';
 import { startClient, type LspClient } from '../helpers/lspClient';
 
-const fake = new FakeAws();
 const URI = 'file:///work/svc/taskdef.json';
 const TASK = `{
   "family": "svc",
@@ -25,18 +25,9 @@ const TASK = `{
 }
 `;
 
-interface Status {
-  state: string;
-  account?: string;
-  region?: string;
-  secrets: number;
-  parameters: number;
-  message?: string;
-}
-
-function statuses(client: LspClient): Status[] {
-  const seen: Status[] = [];
-  client.connection.onNotification('ecsTaskDef/catalogStatus', (s: Status) => void seen.push(s));
+function statuses(client: LspClient): CatalogStatus[] {
+  const seen: CatalogStatus[] = [];
+  client.connection.onNotification(CATALOG_STATUS_NOTIFICATION, (s: CatalogStatus) => void seen.push(s));
   return seen;
 }
 
@@ -48,11 +39,8 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
   }
 }
 
-beforeAll(async () => void (await fake.start()));
-afterAll(async () => fake.stop());
-beforeEach(() => {
-  fake.reset();
-  fake.secrets = [
+const fake = useLocalAws((account) => {
+  account.secrets = [
     {
       name: 'prod/db',
       description: 'Primary database',
@@ -61,16 +49,15 @@ beforeEach(() => {
     },
     { name: 'dockerhub' },
   ];
-  fake.parameters = [
+  account.parameters = [
     { name: '/prod/redis-url', type: 'SecureString' },
     { name: '/prod/missing-parm', type: 'String' },
   ];
 });
-afterEach(() => expect(fake.valueReads()).toEqual([]));
 
 describe('language server with an AWS account', () => {
   let client: LspClient;
-  let seen: Status[];
+  let seen: CatalogStatus[];
   beforeAll(async () => {
     client = await startClient({ env: fake.env() });
     seen = statuses(client);
@@ -191,7 +178,7 @@ describe('language server with an AWS account', () => {
     const status = (await client.connection.sendRequest('workspace/executeCommand', {
       command: 'ecsTaskDef.refreshCatalog',
       arguments: [],
-    })) as Status;
+    })) as CatalogStatus;
     expect(status).toMatchObject({ state: 'ready', parameters: 3 });
     expect(fake.calls('ListSecrets').length).toBe(before + 1);
     await client.diagnostics(URI, (p) => p.version === 2 && !p.diagnostics.some((d) => d.code === 'reference-not-found'));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
 import { FakeAws, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../helpers/fakeAws';
 
@@ -67,7 +68,7 @@ describe('canaries', () => {
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     let ready: () => void = () => undefined;
     const catalogReady = new Promise<void>((resolve) => (ready = resolve));
-    connection.onNotification('ecsTaskDef/catalogStatus', (s: { state: string }) => {
+    connection.onNotification(CATALOG_STATUS_NOTIFICATION, (s: CatalogStatus) => {
       everything += `status ${JSON.stringify(s)}\n`;
       if (s.state === 'ready') ready();
     });
