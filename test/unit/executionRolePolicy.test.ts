@@ -9,6 +9,12 @@ const policyOf = (task: object, options: object = {}) =>
   service.executionRolePolicy(doc(JSON.stringify(task)), {}, { reportSyntaxErrors: true, ...options })!;
 const resources = (policy: PolicyDocument) => policy.Statement.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
 const ROLE = 'arn:aws:iam::111122223333:role/exec';
+/** A task with the execution role and one `app` container running nginx, with these members. */
+const appTask = (container: object) => ({
+  family: 'web',
+  executionRoleArn: ROLE,
+  containerDefinitions: [{ name: 'app', image: 'nginx', ...container }],
+});
 const LOGS = {
   logDriver: 'awslogs',
   options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'web' },
@@ -16,23 +22,17 @@ const LOGS = {
 
 describe('execution role policy', () => {
   it('reads exactly the secrets and parameters referenced, by full ARN', () => {
-    const { policy, notes } = policyOf({
-      family: 'web',
-      executionRoleArn: ROLE,
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'nginx',
-          secrets: [
-            { name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf:password::' },
-            { name: 'B', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf:username::' },
-            { name: 'C', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api' },
-            { name: 'D', valueFrom: '/prod/redis' },
-          ],
-          logConfiguration: LOGS,
-        },
-      ],
-    });
+    const { policy, notes } = policyOf(
+      appTask({
+        secrets: [
+          { name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf:password::' },
+          { name: 'B', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf:username::' },
+          { name: 'C', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api' },
+          { name: 'D', valueFrom: '/prod/redis' },
+        ],
+        logConfiguration: LOGS,
+      }),
+    );
     expect(JSON.stringify(policy, null, 2)).toBe(`{
   "Version": "2012-10-17",
   "Statement": [
@@ -68,18 +68,10 @@ describe('execution role policy', () => {
   });
 
   it('matches a partial ARN with ?????? (never *), and uses the full ARN once the catalog knows it', () => {
-    const task = {
-      family: 'web',
-      executionRoleArn: ROLE,
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'nginx',
-          secrets: [{ name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db' }],
-          repositoryCredentials: { credentialsParameter: 'dockerhub' },
-        },
-      ],
-    };
+    const task = appTask({
+      secrets: [{ name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db' }],
+      repositoryCredentials: { credentialsParameter: 'dockerhub' },
+    });
     expect(resources(policyOf(task, { region: 'eu-west-1' }).policy)).toEqual([
       'arn:aws:secretsmanager:eu-west-1:111122223333:secret:dockerhub-??????',
       'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-??????',
@@ -98,23 +90,15 @@ describe('execution role policy', () => {
       parameter('/prod/aliased', { kmsKeyId: 'alias/team-key' }),
     ]);
     const { policy } = policyOf(
-      {
-        family: 'web',
-        executionRoleArn: ROLE,
-        containerDefinitions: [
-          {
-            name: 'app',
-            image: 'nginx',
-            secrets: [
-              { name: 'A', valueFrom: secret('prod/db').arn },
-              { name: 'B', valueFrom: secret('prod/plain').arn },
-              { name: 'C', valueFrom: '/prod/token' },
-              { name: 'D', valueFrom: '/prod/aws-managed' },
-              { name: 'E', valueFrom: '/prod/aliased' },
-            ],
-          },
+      appTask({
+        secrets: [
+          { name: 'A', valueFrom: secret('prod/db').arn },
+          { name: 'B', valueFrom: secret('prod/plain').arn },
+          { name: 'C', valueFrom: '/prod/token' },
+          { name: 'D', valueFrom: '/prod/aws-managed' },
+          { name: 'E', valueFrom: '/prod/aliased' },
         ],
-      },
+      }),
       { catalog },
     );
     const decrypt = policy.Statement.filter((s) => s.Action === 'kms:Decrypt');
@@ -144,21 +128,15 @@ describe('execution role policy', () => {
   });
 
   it('reads both services for /aws/reference/secretsmanager, and other regions by their own ARN', () => {
-    const { policy } = policyOf({
-      family: 'web',
-      executionRoleArn: ROLE,
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'nginx',
-          secrets: [
-            { name: 'A', valueFrom: '/aws/reference/secretsmanager/prod/legacy' },
-            { name: 'B', valueFrom: 'arn:aws:ssm:us-east-1:111122223333:parameter/east/thing' },
-          ],
-          logConfiguration: LOGS,
-        },
-      ],
-    });
+    const { policy } = policyOf(
+      appTask({
+        secrets: [
+          { name: 'A', valueFrom: '/aws/reference/secretsmanager/prod/legacy' },
+          { name: 'B', valueFrom: 'arn:aws:ssm:us-east-1:111122223333:parameter/east/thing' },
+        ],
+        logConfiguration: LOGS,
+      }),
+    );
     expect(policy.Statement.slice(0, 2)).toEqual([
       {
         Sid: 'ReadTaskSecrets',
@@ -220,20 +198,12 @@ describe('execution role policy', () => {
   });
 
   it('never grants more than the references: every resource is one the document names', () => {
-    const task = {
-      family: 'web',
-      executionRoleArn: ROLE,
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'nginx',
-          secrets: [
-            { name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:a-AbCdEf' },
-            { name: 'B', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/b' },
-          ],
-        },
+    const task = appTask({
+      secrets: [
+        { name: 'A', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:a-AbCdEf' },
+        { name: 'B', valueFrom: 'arn:aws:ssm:eu-west-1:111122223333:parameter/b' },
       ],
-    };
+    });
     const { policy } = policyOf(task);
     for (const statement of policy.Statement) {
       expect(statement.Effect).toBe('Allow');
