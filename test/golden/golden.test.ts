@@ -1,14 +1,14 @@
 // Whole files in, findings out: every example and fixture has a reviewed results file. After an
 // intended change, `npm run test:update-golden` rewrites them; review the diff before committing.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectMatchesFile } from '../helpers/expectations';
 import { applyFix, doc, service, summarize, syntaxErrors } from '../helpers/taskdef';
 import { hintsForPath } from '../../server/src/documentSelector';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 const root = join(__dirname, '../..');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -24,11 +24,7 @@ describe('golden results', () => {
     const findings = service.analyze(doc(text), hintsForPath(file, DEFAULT_SETTINGS), { reportSyntaxErrors: true });
     const actual = summarize(text, findings);
     const resultFile = join(root, 'test/fixtures/results', `${name.replace(/[\\/]/g, '__')}.findings.json`);
-    if (update || !existsSync(resultFile)) {
-      mkdirSync(join(root, 'test/fixtures/results'), { recursive: true });
-      writeFileSync(resultFile, JSON.stringify(actual, null, 2) + '\n');
-    }
-    expect(actual).toEqual(JSON.parse(readFileSync(resultFile, 'utf8')));
+    expectMatchesFile(actual, resultFile);
 
     // Every fix offered on a file that parses leaves a file that parses.
     if (!findings.some((f) => f.ruleId === 'invalid-json')) {
