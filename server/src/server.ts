@@ -9,6 +9,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -114,7 +115,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const settings = await settingsFor(doc.uri);
     const hints = hintsForPath(URI.toPath(doc.uri), settings);
     // Only task definitions wake the catalog: other JSON files never cause an AWS call.
-    const catalogAccess = service.parse(doc, hints).kind ? session.access(settings) : undefined;
+    const catalogAccess = service.parse(doc, hints).subjects.length ? session.access(settings) : undefined;
     return { hints, options: toAnalysisOptions(settings, catalogAccess) };
   };
 
@@ -188,16 +189,17 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     refuseAfterShutdown();
     if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
-    if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''));
+    if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''), args?.[1]);
     if (command === APPLY_EDIT_COMMAND && args?.[0]) return (await connection.workspace.applyEdit(args[0] as WorkspaceEdit)).applied;
     return null;
   });
-  /** The policy of an open document, with its JSON text ready to show. */
-  const policyFor = async (uri: string) => {
+  /** The policy of an open document (of the task definition at `at`, when given), with its JSON text ready to show. */
+  const policyFor = async (uri: string, at: unknown) => {
     const doc = documents.get(uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
-    const result = service.executionRolePolicy(doc, hints, options);
+    const position = isPosition(at) ? positions.toCore(doc, at) : undefined;
+    const result = service.executionRolePolicy(doc, hints, options, position);
     return result ? { ...result, text: `${JSON.stringify(result.policy, null, 2)}\n` } : null;
   };
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
@@ -251,4 +253,9 @@ function readClientFeatures(params: InitializeParams): ClientFeatures {
 function initializationSettings(options: unknown): unknown {
   if (typeof options !== 'object' || options === null) return undefined;
   return CONFIGURATION_SECTION in options ? (options as Record<string, unknown>)[CONFIGURATION_SECTION] : options;
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | undefined;
+  return typeof p?.line === 'number' && typeof p.character === 'number';
 }

@@ -157,7 +157,8 @@ describe('language server with an AWS account', () => {
     expect(generate.command).toEqual({
       title: "Generate the execution role's IAM policy",
       command: 'ecsTaskDef.generateExecutionRolePolicy',
-      arguments: [URI],
+      // The position of executionRoleArn picks the task definition (a template may hold several).
+      arguments: [URI, { line: 2, character: 2 }],
     });
     const result = (await client.connection.sendRequest('workspace/executeCommand', generate.command)) as {
       policy: { Statement: { Sid: string; Resource: unknown; Condition?: unknown }[] };

@@ -1,6 +1,7 @@
 // Turns AWS SDK failures into one message a user can act on: which command renews the session,
 // which IAM action is missing, what could not be reached. Credentials never appear in messages.
 import { CatalogUnavailableError } from './accountCatalog';
+import { capitalize } from '../service/text';
 
 interface SdkError {
   name?: string;
@@ -104,8 +105,4 @@ export function describeAwsError(error: unknown, context: FailureContext): Catal
     );
   }
   return new CatalogUnavailableError('unknown', `${context.action} failed: ${name ? `${name}: ` : ''}${message}`);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

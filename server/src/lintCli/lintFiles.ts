@@ -31,7 +31,7 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
     const hints = hintsForPath(target.path, DEFAULT_SETTINGS);
     if (target.explicit) hints.forced = true;
     const model = service.parse(doc, hints);
-    if (!model.kind) continue;
+    if (!model.subjects.length && !model.document.limited) continue;
     results.push({ file: target.path, findings: service.analyze(doc, hints, options) });
     service.forget(doc.uri);
   }

@@ -16,6 +16,7 @@ const PARTITION_REGIONS: Record<string, RegExp> = {
 /** Secrets Manager's own RegionType: the lenient shape every region has. */
 const REGION_SHAPE = /^([a-z]+-)+\d+$/;
 const ACCOUNT = /^\d{12}$/;
+const PARTITION_SHAPE = /^aws(-[a-z]+)*$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@!-]+$/;
 const SECRET_SUFFIX = /-([A-Za-z0-9]{6})$/;
 const PARAMETER_NAME = /^[A-Za-z0-9_.\-/]+$/;
@@ -80,12 +81,22 @@ export function isAccountId(value: string | undefined): value is string {
   return value !== undefined && ACCOUNT.test(value);
 }
 
+/** True for a value of a region's shape (`eu-west-1`), known or not. */
+export function isRegion(value: string | undefined): value is string {
+  return value !== undefined && REGION_SHAPE.test(value);
+}
+
+/** True for a value of a partition's shape (`aws`, `aws-cn`, ...). */
+export function isPartition(value: string | undefined): value is string {
+  return value !== undefined && PARTITION_SHAPE.test(value);
+}
+
 /** Checks partition, region and account; `regionless` for IAM, whose ARNs leave the region empty. */
 function checkCommonFields(arn: Arn, regionless: boolean): ArnProblem[] {
   const problems: ArnProblem[] = [];
   const known = PARTITION_REGIONS[arn.partition];
   if (!isTemplated(arn.partition)) {
-    if (!/^aws(-[a-z]+)*$/.test(arn.partition)) {
+    if (!PARTITION_SHAPE.test(arn.partition)) {
       problems.push({
         severity: 'error',
         message: `The partition "${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).`,

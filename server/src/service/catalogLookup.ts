@@ -3,9 +3,16 @@
 // /aws/reference pass-through that listings never show) is `unknown`, and no rule reports on it.
 import { checkParameterName } from './arn';
 import { indexCatalog, resolveReference, type CatalogEntry, type CatalogIndex } from './catalog';
-import type { SecretReference } from './model';
-import type { RuleContext } from './rules/rule';
+import type { AnalysisOptions } from './options';
+import type { SecretReference } from './subjects/subject';
+import type { TaskFacts } from './taskFacts';
 import { isTemplated } from './template';
+
+/** What a lookup needs: the catalog (in the options) and where the task runs. */
+export interface LookupContext {
+  options: AnalysisOptions;
+  facts: TaskFacts;
+}
 
 /** The outcome of looking one reference up. */
 export type Lookup =
@@ -14,19 +21,20 @@ export type Lookup =
   | { status: 'missing'; kind: 'secret' | 'parameter'; name: string; index: CatalogIndex };
 
 const UNKNOWN: Lookup = { status: 'unknown' };
-const cache = new WeakMap<RuleContext, Map<SecretReference, Lookup>>();
+/** Per analysis of one subject (its facts object), each reference's lookup. */
+const cache = new WeakMap<TaskFacts, Map<SecretReference, Lookup>>();
 
 /** Looks a reference up once per analysis. */
-export function lookupReference(ctx: RuleContext, reference: SecretReference): Lookup {
+export function lookupReference(ctx: LookupContext, reference: SecretReference): Lookup {
   if (!ctx.options.catalog) return UNKNOWN;
-  let lookups = cache.get(ctx);
-  if (!lookups) cache.set(ctx, (lookups = new Map()));
+  let lookups = cache.get(ctx.facts);
+  if (!lookups) cache.set(ctx.facts, (lookups = new Map()));
   let lookup = lookups.get(reference);
   if (!lookup) lookups.set(reference, (lookup = lookUp(ctx, reference)));
   return lookup;
 }
 
-function lookUp(ctx: RuleContext, reference: SecretReference): Lookup {
+function lookUp(ctx: LookupContext, reference: SecretReference): Lookup {
   const catalog = ctx.options.catalog;
   const { value } = reference;
   if (!catalog || value === '' || isTemplated(value)) return UNKNOWN;
@@ -53,14 +61,14 @@ function lookUp(ctx: RuleContext, reference: SecretReference): Lookup {
  * The secret a bare `valueFrom` name was meant to be: ECS looks bare names up in SSM, so a name
  * that is a secret's and no parameter's is a mistake (SPEC.md VF-1).
  */
-export function secretMeantByName(ctx: RuleContext, reference: SecretReference): CatalogEntry | undefined {
+export function secretMeantByName(ctx: LookupContext, reference: SecretReference): CatalogEntry | undefined {
   if (!ctx.options.catalog || reference.place === 'registryCredentials' || reference.value.startsWith('arn:')) return undefined;
   const lookup = lookupReference(ctx, reference);
   return lookup.status === 'missing' ? lookup.index.secretByName(reference.value) : undefined;
 }
 
 /** True when a bare name breaks SSM's naming rules but names an existing secret. */
-export function isSecretNameInValueFrom(ctx: RuleContext, reference: SecretReference): boolean {
+export function isSecretNameInValueFrom(ctx: LookupContext, reference: SecretReference): boolean {
   // The cheap tests first: this runs for every reference of every analysis.
   return secretMeantByName(ctx, reference) !== undefined && checkParameterName(reference.value).length > 0;
 }

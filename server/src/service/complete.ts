@@ -1,6 +1,5 @@
-// Completion from the API model: property names at any depth (with a value snippet of the right
-// type) and the allowed values of enums and booleans.
-import { getLocation, findNodeAtLocation, type JSONPath, type Location } from 'jsonc-parser';
+// Completion from the API's shape: property names at any depth (with a value snippet of the right
+// type, in the document's own syntax and dialect) and the allowed values of enums and booleans.
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -11,10 +10,16 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { completeReference, referenceSlot } from './completeReference';
-import { taskPath, type TaskDefinitionModel } from './model';
+import { memberName } from './document/node';
+import type { Location } from './document/parsedDocument';
+import type { Path } from './document/path';
+import type { ValueSnippet } from './formats/format';
+import { subjectAt, type TaskDefinitionModel } from './model';
 import type { AnalysisOptions } from './options';
 import { memberDocumentation } from './hover';
 import { enumValues, formatType, requiredMembers, structure, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
+import type { Subject } from './subjects/subject';
+import { taskPathOf } from './subjects/taskPath';
 
 /** What the client can show. */
 export interface CompletionCapabilities {
@@ -28,7 +33,7 @@ export interface CompletionCapabilities {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-/** Completion items at a position: references from the account's catalog, else from the API model. */
+/** Completion items at a position: references from the account's catalog, else from the API's shape. */
 export function completeFromModel(
   doc: TextDocument,
   model: TaskDefinitionModel,
@@ -36,57 +41,56 @@ export function completeFromModel(
   capabilities: CompletionCapabilities,
   options: AnalysisOptions,
 ): CompletionList {
-  if (!model.kind || model.limited) return EMPTY;
+  if (!model.subjects.length || model.document.limited) return EMPTY;
   const offset = doc.offsetAt(position);
-  const location = getLocation(model.text, offset);
-  const path = taskPath(model, location.path);
-  if (!path) return EMPTY;
-  const slot = location.isAtPropertyKey ? undefined : referenceSlot(path);
-  if (slot) return completeReference(doc, model, location, slot, offset, options, capabilities);
-  return location.isAtPropertyKey
-    ? completePropertyNames(doc, model, location, path, offset, capabilities)
-    : valueItems(doc, location, typeAtPath(model.kind, path), offset, capabilities);
+  const location = model.format.locate(model.document, offset);
+  const subject = location && subjectAt(model, location.root, offset);
+  const path = subject && taskPathOf(subject, location.path);
+  if (!location || !subject || !path) return EMPTY;
+  const slot = location.onKey ? undefined : referenceSlot(path);
+  if (slot) return completeReference(doc, model, subject, location, slot, offset, options, capabilities);
+  return location.onKey
+    ? completePropertyNames(doc, model, subject, location, path, offset, capabilities)
+    : valueItems(doc, model, location, typeAtPath(subject.kind, path), offset, capabilities);
 }
 
 function completePropertyNames(
   doc: TextDocument,
   model: TaskDefinitionModel,
+  subject: Subject,
   location: Location,
-  path: JSONPath,
+  path: Path,
   offset: number,
   caps: CompletionCapabilities,
 ): CompletionList {
-  const parentType = typeAtPath(model.kind!, path.slice(0, -1));
+  const parentType = typeAtPath(subject.kind, path.slice(0, -1));
   if (!parentType || typeof parentType === 'string' || !('structure' in parentType)) return EMPTY;
   const shape = structure(parentType.structure);
-  const objectPath = location.path.slice(0, -1);
-  const object = model.root && (objectPath.length ? findNodeAtLocation(model.root, objectPath) : model.root);
-  const typing = location.previousNode?.type === 'property' ? location.previousNode : undefined;
+  const typing = location.node;
   const present = new Set(
-    (object?.children ?? [])
-      .map((p) => p.children?.[0])
-      .filter((k) => k && k !== typing)
-      .map((k) => k!.value as string),
+    (location.object?.children ?? []).filter((p) => p.children?.[0] && p.children[0].offset !== typing?.offset).map(memberName),
   );
   // Typing inside an existing key: replace the key token; keep its colon and value if it has them.
   const range: Range = typing
     ? { start: doc.positionAt(typing.offset), end: doc.positionAt(typing.offset + typing.length) }
     : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const hasValue =
-    typing !== undefined && /^\s*:/.test(model.text.slice(typing.offset + typing.length, typing.offset + typing.length + 200));
+  const hasValue = location.hasValue === true;
   const required = new Set(requiredMembers(parentType.structure));
+  const { editor } = model.format;
+  const indent = lineIndent(model.text, typing?.offset ?? offset);
 
   const items: CompletionItem[] = [];
   for (const [name, member] of Object.entries(shape.members)) {
     if (present.has(name)) continue;
-    const insert = hasValue ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(member.type, caps.snippets)}`;
+    const key = subject.dialect.hostName(parentType.structure, name);
+    const insert = hasValue ? editor.key(key) : editor.member(key, snippetFor(member.type), caps.snippets, indent);
     items.push({
-      label: name,
+      label: key,
       kind: CompletionItemKind.Property,
       detail: formatType(member.type) + (required.has(name) ? ' (required)' : ''),
       documentation: memberDocumentation(parentType.structure, name, caps.markdown),
-      sortText: `${required.has(name) ? '0' : '1'}${name}`,
-      filterText: JSON.stringify(name),
+      sortText: `${required.has(name) ? '0' : '1'}${key}`,
+      filterText: editor.key(key),
       insertTextFormat: caps.snippets && !hasValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       textEdit: { range, newText: insert },
     });
@@ -96,17 +100,19 @@ function completePropertyNames(
 
 function valueItems(
   doc: TextDocument,
+  model: TaskDefinitionModel,
   location: Location,
   type: TypeRef | undefined,
   offset: number,
   caps: CompletionCapabilities,
 ): CompletionList {
   let values: { label: string; text: string }[];
+  const { editor } = model.format;
   if (type === 'boolean') values = ['true', 'false'].map((v) => ({ label: v, text: v }));
   else if (type && typeof type !== 'string' && 'enum' in type)
-    values = enumValues(type.enum).map((v) => ({ label: v, text: JSON.stringify(v) }));
+    values = enumValues(type.enum).map((v) => ({ label: v, text: editor.newString(v) }));
   else return EMPTY;
-  const node = location.previousNode;
+  const node = location.node;
   const replacing =
     node && (node.type === 'string' || node.type === 'boolean') && offset >= node.offset && offset <= node.offset + node.length;
   const range: Range = replacing
@@ -125,17 +131,15 @@ function valueItems(
   return { isIncomplete: false, items };
 }
 
-/** The value part inserted after a property name: a snippet that fits the member's type. */
-function valueSnippet(type: TypeRef, snippets: boolean): string {
-  if (!snippets) {
-    if (type === 'integer') return '0';
-    if (type === 'boolean') return 'false';
-    if (typeof type === 'string' || 'enum' in type) return '""';
-    return 'list' in type ? '[]' : '{}';
-  }
-  if (type === 'integer') return '${1:0}';
-  if (type === 'boolean') return '${1|true,false|}';
-  if (typeof type === 'string') return '"$1"';
-  if ('enum' in type) return `"\${1|${enumValues(type.enum).join(',')}|}"`;
-  return 'list' in type ? '[$1]' : '{$1}';
+/** The kind of value a member's type takes. */
+function snippetFor(type: TypeRef): ValueSnippet {
+  if (type === 'integer' || type === 'boolean') return { kind: type };
+  if (typeof type === 'string') return { kind: 'string' };
+  if ('enum' in type) return { kind: 'enum', values: enumValues(type.enum) };
+  return { kind: 'list' in type ? 'list' : 'object' };
+}
+
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }

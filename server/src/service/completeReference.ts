@@ -1,7 +1,6 @@
 // Completion of secret and parameter ARNs from the signed-in account, and of the account's role ARN
 // prefix. It only reads the catalog snapshot it is handed: a completion request never waits on the
 // network, and while pages are still arriving the list says it is incomplete so the client asks again.
-import type { JSONPath, Location } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -11,12 +10,15 @@ import {
   type CompletionList,
   type Range,
 } from 'vscode-languageserver-types';
-import { parseArn } from './arn';
+import { isRegion, parseArn } from './arn';
 import { indexCatalog } from './catalog';
 import type { CompletionCapabilities } from './complete';
+import type { Location } from './document/parsedDocument';
+import type { Path } from './document/path';
 import { describeEntry } from './describeEntry';
 import type { TaskDefinitionModel } from './model';
 import type { AnalysisOptions } from './options';
+import type { Subject } from './subjects/subject';
 import { deriveTaskFacts } from './taskFacts';
 
 /** What a reference completion item carries so that its documentation can be resolved later. */
@@ -41,7 +43,7 @@ export type ReferenceSlot = 'valueFrom' | 'registryCredentials' | 'role';
 export const MAX_REFERENCE_ITEMS = 200;
 
 /** The slot a path (in task coordinates) points at, if it is one that takes a reference. */
-export function referenceSlot(path: JSONPath): ReferenceSlot | undefined {
+export function referenceSlot(path: Path): ReferenceSlot | undefined {
   const n = path.length;
   const last = path[n - 1];
   if (n === 1 && (last === 'executionRoleArn' || last === 'taskRoleArn')) return 'role';
@@ -60,27 +62,24 @@ export function referenceSlot(path: JSONPath): ReferenceSlot | undefined {
 export function completeReference(
   doc: TextDocument,
   model: TaskDefinitionModel,
+  subject: Subject,
   location: Location,
   slot: ReferenceSlot,
   offset: number,
   options: AnalysisOptions,
   caps: CompletionCapabilities,
 ): CompletionList {
-  const node = location.previousNode;
-  const inString = node?.type === 'string' && offset > node.offset && offset <= node.offset + node.length;
+  const { editor } = model.format;
+  const node = location.node;
+  const content = node?.type === 'string' ? editor.stringContent(model.text, node) : undefined;
+  const inString = node !== undefined && content !== undefined && offset >= content.start && offset <= node.offset + node.length;
   // Replace the whole string contents wherever the cursor is; outside a string, insert one.
-  const contentEnd =
-    inString && node.length > 1 && model.text[node.offset + node.length - 1] === '"'
-      ? node.offset + node.length - 1
-      : inString
-        ? node.offset + node.length
-        : offset;
   const range: Range = inString
-    ? { start: doc.positionAt(node.offset + 1), end: doc.positionAt(contentEnd) }
+    ? { start: doc.positionAt(content.start), end: doc.positionAt(content.end) }
     : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const quote = (text: string) => (inString ? text : `"${text}"`);
-  const typed = inString ? model.text.slice(node.offset + 1, offset) : '';
-  const facts = deriveTaskFacts(model, options);
+  const quote = (text: string) => (inString ? text : editor.newString(text));
+  const typed = inString ? model.text.slice(content.start, offset) : '';
+  const facts = deriveTaskFacts(subject, options);
 
   if (slot === 'role') {
     if (!facts.account) return { isIncomplete: false, items: [] };
@@ -104,7 +103,7 @@ export function completeReference(
   if (!catalog) return { isIncomplete: false, items: [] };
   // An ARN typed for another region is completed from that region's catalog (loaded on demand).
   const typedRegion = typed.startsWith('arn:') ? parseArn(`${typed}:::::`)?.region : undefined;
-  const region = typedRegion && /^([a-z]+-)+\d+$/.test(typedRegion) ? typedRegion : (facts.region ?? catalog.defaultRegion);
+  const region = isRegion(typedRegion) ? typedRegion : (facts.region ?? catalog.defaultRegion);
   const snapshot = catalog.snapshot(region);
   if (!snapshot) return { isIncomplete: true, items: [] };
 

@@ -1,12 +1,13 @@
 // The least-privilege IAM policy a task's execution role needs for exactly what the document uses
 // (SPEC.md §5): the secrets and parameters it references, the customer-managed KMS keys they are
 // encrypted with (from the account's catalog), its environment files, private ECR images and
-// awslogs log groups. Pure: it reads the model, the task facts and the catalog it is handed.
+// awslogs log groups. Pure: it reads one task definition, its facts and the catalog it is handed.
 import { isArn, parseArn, parseParameterArn, parseSecretArn } from './arn';
 import { indexCatalog, type CatalogEntry } from './catalog';
 import { usesCustomerManagedKey } from './describeEntry';
-import { findArray, findString, findValue } from './jsonTree';
-import type { TaskDefinitionModel } from './model';
+import { findArray, findString, findValue } from './document/navigate';
+import { bindReferences } from './subjects/bindReferences';
+import type { Subject } from './subjects/subject';
 import type { AnalysisOptions } from './options';
 import { deriveTaskFacts, type TaskFacts } from './taskFacts';
 import { isTemplated } from './template';
@@ -36,8 +37,9 @@ const PRIVATE_ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaw
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Builds the execution role policy for a task definition. */
-export function executionRolePolicy(model: TaskDefinitionModel, options: AnalysisOptions): ExecutionRolePolicy {
-  const facts = deriveTaskFacts(model, options);
+export function executionRolePolicy(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy {
+  const facts = deriveTaskFacts(subject, options);
+  const model = bindReferences(subject, facts);
   const account = facts.account ?? '*';
   const region = facts.region ?? '*';
   /** Set when a resource had to say "*" for the unknown account or region. */
@@ -185,7 +187,7 @@ function decryptStatements(keys: Map<string, { via: Set<string>; alias?: string 
   });
 }
 
-function environmentFileStatements(model: TaskDefinitionModel): PolicyStatement[] {
+function environmentFileStatements(model: Subject): PolicyStatement[] {
   const objects = new Set<string>();
   const buckets = new Set<string>();
   for (const container of model.containers) {
@@ -204,7 +206,7 @@ function environmentFileStatements(model: TaskDefinitionModel): PolicyStatement[
   ];
 }
 
-function ecrStatements(model: TaskDefinitionModel): PolicyStatement[] {
+function ecrStatements(model: Subject): PolicyStatement[] {
   const repositories = new Set<string>();
   for (const container of model.containers) {
     const match = container.image ? PRIVATE_ECR_IMAGE.exec(container.image) : null;
@@ -225,7 +227,7 @@ function ecrStatements(model: TaskDefinitionModel): PolicyStatement[] {
   ];
 }
 
-function awslogsStatements(model: TaskDefinitionModel, facts: TaskFacts, account: string): PolicyStatement[] {
+function awslogsStatements(model: Subject, facts: TaskFacts, account: string): PolicyStatement[] {
   const streams = new Set<string>();
   const created = new Set<string>();
   for (const container of model.containers) {

@@ -1,29 +1,40 @@
-import type { JSONPath } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Path } from './document/path';
 import type { RuleId } from './rules/ruleIds';
 
 /** How bad a finding is; the words match LSP's severities and the CLI's JSON output. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** How a fix that writes a `secrets` entry spells its names in the document's dialect. */
+interface SecretsKeys {
+  secrets: string;
+  name: string;
+  valueFrom: string;
+}
+
 /**
  * What a quick fix does, carried in the diagnostic's `data` so that code actions need nothing but
- * the diagnostics the client sends back and the document (STYLE.md §5.5).
+ * the diagnostics the client sends back and the document (see quickFixes.ts). Paths are
+ * in the host text's names, from the root `root` (0 unless a later document of a YAML stream); the
+ * document's format writes the edit in its own syntax.
  */
-export type FixData =
+export type FixData = { root?: number } &
   /** Replace `oldText` at `range` (checked first, so a stale fix is dropped rather than misapplied). */
-  | { kind: 'replaceText'; title: string; range: Range; oldText: string; newText: string; preferred?: boolean }
-  /** Add `executionRoleArn` at the task's top level; `roleArn` is a snippet with placeholders. */
-  | { kind: 'insertExecutionRole'; title: string; roleArn: string }
-  /** Delete the member at `path`, with its comma. */
-  | { kind: 'removeMember'; title: string; path: JSONPath }
-  /** Move the `environment` entry at `path` into the same container's `secrets`. */
-  | { kind: 'moveToSecrets'; title: string; path: JSONPath }
-  /** Replace the `environment` entry at `path` by a `secrets` entry whose valueFrom is the `parameterArn` snippet (the value is dropped, never copied). */
-  | { kind: 'moveToSecretsAsParameter'; title: string; path: JSONPath; parameterArn: string }
-  /** Unwrap `{"taskDefinition": ...}`, moving the outer `tags` inside. */
-  | { kind: 'unwrapDescribe'; title: string }
-  /** Unwrap, and remove every output-only member and null value. */
-  | { kind: 'makeRegistrable'; title: string };
+  (
+    | { kind: 'replaceText'; title: string; range: Range; oldText: string; newText: string; preferred?: boolean }
+    /** Add the execution role (named `key`) to the task at `path`, after the first of `after` present; `roleArn` is a snippet. */
+    | { kind: 'insertExecutionRole'; title: string; roleArn: string; path: Path; key: string; after: string[] }
+    /** Delete the member at `path`, with its comma. */
+    | { kind: 'removeMember'; title: string; path: Path }
+    /** Move the `environment` entry at `path` into the same container's `secrets`. */
+    | { kind: 'moveToSecrets'; title: string; path: Path; keys: SecretsKeys }
+    /** Replace the `environment` entry at `path` by a `secrets` entry whose valueFrom is the `parameterArn` snippet (the value is dropped, never copied). */
+    | { kind: 'moveToSecretsAsParameter'; title: string; path: Path; parameterArn: string; keys: SecretsKeys }
+    /** Unwrap `{"taskDefinition": ...}`, moving the outer `tags` inside. */
+    | { kind: 'unwrapDescribe'; title: string }
+    /** Unwrap, and remove every output-only member and null value. */
+    | { kind: 'makeRegistrable'; title: string }
+  );
 
 /** One problem in a document, as every rule reports it. */
 export interface Finding {

@@ -1,14 +1,17 @@
 // Hover on a property name or value: what the member is for (our words), its type, whether it is
 // required, its allowed values, and the AWS API reference page of the structure it belongs to.
-import { getLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
 import type { CatalogEntry } from './catalog';
 import { lookupReference } from './catalogLookup';
 import { describeEntry } from './describeEntry';
-import { taskPath, type TaskDefinitionModel } from './model';
+import type { DocNode } from './document/node';
+import type { Path } from './document/path';
+import { subjectAt, type TaskDefinitionModel } from './model';
 import type { AnalysisOptions } from './options';
-import type { RuleContext } from './rules/rule';
+import { bindReferences } from './subjects/bindReferences';
+import type { Subject, SubjectKind } from './subjects/subject';
+import { taskPathOf } from './subjects/taskPath';
 import { deriveTaskFacts } from './taskFacts';
 import { DESCRIPTIONS } from './shape/descriptions';
 import { apiReferenceUrl, enumValues, formatType, memberOf, requiredMembers, typeAtPath, type TypeRef } from './shape/taskDefinitionShape';
@@ -21,36 +24,38 @@ export function hoverFromModel(
   markdown: boolean,
   options: AnalysisOptions,
 ): Hover | undefined {
-  if (!model.kind || model.limited) return undefined;
+  if (!model.subjects.length || model.document.limited) return undefined;
   const offset = doc.offsetAt(position);
-  const location = getLocation(model.text, offset);
-  const node = location.previousNode;
-  if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
+  const location = model.format.locate(model.document, offset);
+  const node = location?.node;
+  const subject = location && subjectAt(model, location.root, offset);
+  if (!location || !node || !subject || offset < node.offset || offset > node.offset + node.length) return undefined;
   const range = { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) };
-  const entry = referencedEntry(doc, model, node, options);
+  const entry = referencedEntry(subject, node, options);
   if (entry)
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) }, range };
-  const path = taskPath(model, location.path);
-  const owner = path && owningStructure(model, path);
+  const path = taskPathOf(subject, location.path);
+  const owner = path && owningStructure(subject.kind, path);
   if (!owner) return undefined;
   return { contents: memberDocumentation(owner.structure, owner.member, markdown), range };
 }
 
 /** The catalog entry of the reference under the cursor, when the account's catalog has it. */
-function referencedEntry(doc: TextDocument, model: TaskDefinitionModel, node: Node, options: AnalysisOptions): CatalogEntry | undefined {
-  const reference = model.references.find((r) => r.node.offset === node.offset);
-  if (!reference || !options.catalog) return undefined;
-  const ctx = { doc, model, options, facts: deriveTaskFacts(model, options) } as RuleContext;
-  const lookup = lookupReference(ctx, reference);
+function referencedEntry(subject: Subject, node: DocNode, options: AnalysisOptions): CatalogEntry | undefined {
+  if (!options.catalog) return undefined;
+  const facts = deriveTaskFacts(subject, options);
+  const reference = bindReferences(subject, facts).references.find((r) => r.node.offset === node.offset);
+  if (!reference) return undefined;
+  const lookup = lookupReference({ options, facts }, reference);
   return lookup.status === 'found' ? lookup.entry : undefined;
 }
 
 /** The structure and member a path ends in; array indices after the member are skipped. */
-function owningStructure(model: TaskDefinitionModel, path: JSONPath): { structure: string; member: string } | undefined {
+function owningStructure(kind: SubjectKind, path: Path): { structure: string; member: string } | undefined {
   let end = path.length;
   while (end > 0 && typeof path[end - 1] === 'number') end--;
   if (end === 0) return undefined;
-  const parent = typeAtPath(model.kind!, path.slice(0, end - 1));
+  const parent = typeAtPath(kind, path.slice(0, end - 1));
   const member = path[end - 1] as string;
   if (!parent || typeof parent === 'string' || !('structure' in parent) || !memberOf(parent.structure, member)) return undefined;
   return { structure: parent.structure, member };

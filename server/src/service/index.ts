@@ -7,8 +7,11 @@ import { completeFromModel, type CompletionCapabilities } from './complete';
 import { resolveReferenceItem } from './completeReference';
 import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
-import { parseTaskDefinition, type RecognitionHints, type TaskDefinitionModel } from './model';
+import { adapterFor } from './formats';
+import { parseTaskDefinition, subjectAt, type TaskDefinitionModel } from './model';
+import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
+import type { Subject } from './subjects/subject';
 import { executionRolePolicy, type ExecutionRolePolicy } from './executionRolePolicy';
 import { policyActions } from './policyActions';
 import { quickFixes, type QuickFixCapabilities } from './quickFixes';
@@ -16,7 +19,10 @@ import { quickFixes, type QuickFixCapabilities } from './quickFixes';
 export type { CompletionCapabilities } from './complete';
 export type { Finding, FixData, Severity, DiagnosticData } from './findings';
 export { toDiagnostic, DIAGNOSTIC_SOURCE, RULE_DOCS_BASE } from './findings';
-export type { TaskDefinitionModel, RecognitionHints, DocumentKind } from './model';
+export type { TaskDefinitionModel } from './model';
+export type { RecognitionHints } from './subjects';
+export type { Subject, SubjectKind } from './subjects/subject';
+export type { FormatId } from './document/parsedDocument';
 export type { AnalysisOptions, RuleSetting } from './options';
 export type { CatalogAccess, CatalogEntry, CatalogSnapshot } from './catalog';
 export { DEFAULT_ANALYSIS_OPTIONS } from './options';
@@ -49,8 +55,16 @@ export interface TaskDefinitionService {
   quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabilities: QuickFixCapabilities): CodeAction[];
   /** The refactorings offered at a range: generating the execution role's policy on `executionRoleArn`. */
   refactorings(doc: TextDocument, hints: RecognitionHints, range: Range): CodeAction[];
-  /** The least-privilege policy of the task's execution role. */
-  executionRolePolicy(doc: TextDocument, hints: RecognitionHints, options: AnalysisOptions): ExecutionRolePolicy | undefined;
+  /**
+   * The least-privilege policy of a task's execution role: of the task definition at `position`
+   * when given (a template may hold several), else of the document's first.
+   */
+  executionRolePolicy(
+    doc: TextDocument,
+    hints: RecognitionHints,
+    options: AnalysisOptions,
+    position?: Position,
+  ): ExecutionRolePolicy | undefined;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -62,11 +76,14 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     const key = `${hints.containerDefinitionsFile ? 1 : 0}${hints.forced ? 1 : 0}`;
     const cached = models.get(doc.uri);
     if (cached && cached.version === doc.version && cached.hints === key) return cached.model;
-    let model = parseTaskDefinition(doc.getText(), hints);
+    const text = doc.getText();
+    const format = adapterFor(doc.languageId, doc.uri, text);
+    let model = parseTaskDefinition(text, format, hints);
     // Mid-edit (a new key typed before another without its comma yet) the parser can lose the
     // containerDefinitions member; a document that was a task definition stays one while broken.
-    if (!model.kind && model.syntaxErrors.length && cached?.model.kind && cached.model.kind !== 'containerDefinitions') {
-      model = parseTaskDefinition(doc.getText(), { ...hints, forced: true });
+    const was = cached?.model.subjects[0]?.kind;
+    if (!model.subjects.length && model.document.problems.length && (was === 'taskDefinition' || was === 'describeOutput')) {
+      model = parseTaskDefinition(text, format, { ...hints, forced: true });
     }
     models.set(doc.uri, { version: doc.version, hints: key, model });
     return model;
@@ -79,10 +96,16 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     hover: (doc, hints, position, markdown, options) => hoverFromModel(doc, parse(doc, hints), position, markdown, options),
     quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
     refactorings: (doc, hints, range) => policyActions(doc, parse(doc, hints), range),
-    executionRolePolicy: (doc, hints, options) => {
+    executionRolePolicy: (doc, hints, options, position) => {
       const model = parse(doc, hints);
-      return model.kind && model.kind !== 'containerDefinitions' ? executionRolePolicy(model, options) : undefined;
+      const subject = position ? subjectAt(model, 0, doc.offsetAt(position)) : model.subjects[0];
+      const chosen = position && !subject ? model.subjects.find((s) => inRoot(s, doc.offsetAt(position))) : subject;
+      return chosen && chosen.kind !== 'containerDefinitions' ? executionRolePolicy(chosen, options) : undefined;
     },
     forget: (uri) => void models.delete(uri),
   };
+}
+
+function inRoot(subject: Subject, offset: number): boolean {
+  return offset >= subject.root.offset && offset <= subject.root.offset + subject.root.length;
 }

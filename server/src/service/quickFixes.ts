@@ -1,12 +1,16 @@
 // Code actions from the diagnostics a client sends back: every fix is rebuilt from the diagnostic's
-// `data` and the current text, so the server keeps no state between publishing and fixing.
-import { getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+// `data` and the current text, so the server keeps no state between publishing and fixing. The fix
+// logic is the same for every format; the document's format writes each step in its own syntax.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { nodeAtPath } from './document/navigate';
+import type { DocNode } from './document/node';
+import type { Path } from './document/path';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData } from './findings';
-import { findProperty, findValue } from './jsonTree';
+import type { FormatAdapter } from './formats/format';
+import { adapterFor } from './formats';
 import { MODEL } from './shape/taskDefinitionShape';
-import { appendElement, dedent, detectLayout, diffEdit, insertProperty, nodeAt, RawJson, removeAt, type Layout } from './textEdits';
+import { diffEdit } from './textEdits';
 
 /** What the client can apply. */
 export interface QuickFixCapabilities {
@@ -23,6 +27,7 @@ export interface FixEdit extends TextEdit {
 export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabilities: QuickFixCapabilities): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
+  const format = adapterFor(doc.languageId, doc.uri, doc.getText());
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = diagnostic.data as DiagnosticData | undefined;
@@ -31,7 +36,7 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabil
       const key = fix.kind === 'makeRegistrable' ? fix.kind : `${fix.kind}:${fix.title}:${JSON.stringify(diagnostic.range)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const edits = fixEdits(doc, fix);
+      const edits = fixEdits(doc, fix, format);
       if (!edits?.length) continue;
       actions.push({
         title: fix.title,
@@ -67,9 +72,14 @@ function toWorkspaceEdit(doc: TextDocument, edits: FixEdit[], capabilities: Quic
 }
 
 /** The edits of one fix against the current text; undefined when it no longer applies. */
-export function fixEdits(doc: TextDocument, fix: FixData): FixEdit[] | undefined {
+export function fixEdits(
+  doc: TextDocument,
+  fix: FixData,
+  format = adapterFor(doc.languageId, doc.uri, doc.getText()),
+): FixEdit[] | undefined {
   const text = doc.getText();
-  const layout = detectLayout(text);
+  const root = fix.root ?? 0;
+  const { editor } = format;
   const single = (next: string | undefined) => {
     const edit = next === undefined ? undefined : diffEdit(doc, next);
     return edit ? [edit] : undefined;
@@ -78,17 +88,17 @@ export function fixEdits(doc: TextDocument, fix: FixData): FixEdit[] | undefined
     case 'replaceText':
       return doc.getText(fix.range) === fix.oldText ? [{ range: fix.range, newText: fix.newText }] : undefined;
     case 'removeMember':
-      return single(removeAt(text, fix.path));
+      return single(editor.removeAt(text, root, fix.path));
     case 'insertExecutionRole':
-      return insertExecutionRole(doc, layout, fix.roleArn);
+      return withSnippet(doc, insertExecutionRole(text, format, root, fix), fix.roleArn);
     case 'moveToSecrets':
-      return single(moveToSecrets(text, fix.path, layout));
+      return single(moveToSecrets(text, format, root, fix.path, fix.keys));
     case 'moveToSecretsAsParameter':
-      return withSnippet(doc, moveToSecrets(text, fix.path, layout, SNIPPET_MARKER), fix.parameterArn);
+      return withSnippet(doc, moveToSecrets(text, format, root, fix.path, fix.keys, SNIPPET_MARKER), fix.parameterArn);
     case 'unwrapDescribe':
-      return single(unwrap(text, layout));
+      return single(unwrap(text, format, root));
     case 'makeRegistrable':
-      return single(makeRegistrable(text, layout));
+      return single(makeRegistrable(text, format, root));
   }
 }
 
@@ -97,21 +107,22 @@ function snippetDefaults(snippet: string): string {
   return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
 }
 
-/** The path of the task object: inside the describe wrapper, or the root. */
-function taskPath(root: Node | undefined): JSONPath {
-  return findValue(root, 'taskDefinition')?.type === 'object' && !findValue(root, 'containerDefinitions') ? ['taskDefinition'] : [];
+/** The root of a text as the format parses it now. */
+function rootOf(text: string, format: FormatAdapter, root: number): DocNode | undefined {
+  return format.parse(text).roots[root];
 }
 
-function insertExecutionRole(doc: TextDocument, layout: Layout, roleArn: string): FixEdit[] | undefined {
-  const text = doc.getText();
-  const path = taskPath(parseTree(text));
-  const task = nodeAt(text, path);
-  if (task?.type !== 'object' || findProperty(task, 'executionRoleArn')) return undefined;
-  // After taskRoleArn or family when present, where people look for it; first otherwise.
+/** The member `key` (host name) of an object node. */
+function member(object: DocNode | undefined, key: string): DocNode | undefined {
+  return nodeAtPath(object, [key]);
+}
+
+function insertExecutionRole(text: string, format: FormatAdapter, root: number, fix: Extract<FixData, { kind: 'insertExecutionRole' }>) {
+  const task = nodeAtPath(rootOf(text, format, root), fix.path);
+  if (task?.type !== 'object' || (task.children ?? []).some((p) => p.children?.[0]?.value === fix.key)) return undefined;
   const keys = (task.children ?? []).map((p) => p.children?.[0]?.value);
-  const anchor = ['taskRoleArn', 'family'].map((k) => keys.indexOf(k)).find((i) => i >= 0);
-  const next = insertProperty(text, path, 'executionRoleArn', SNIPPET_MARKER, layout, anchor === undefined ? 0 : anchor + 1);
-  return withSnippet(doc, next, roleArn);
+  const anchor = fix.after.map((k) => keys.indexOf(k)).find((i) => i >= 0);
+  return format.editor.insertProperty(text, root, fix.path, fix.key, SNIPPET_MARKER, anchor === undefined ? 0 : anchor + 1);
 }
 
 /** Stands in for a snippet in the text a fix builds, until `withSnippet` puts the snippet there. */
@@ -119,7 +130,7 @@ const SNIPPET_MARKER = 'ecs-taskdef-snippet-placeholder';
 
 /**
  * The edit to `next` (which holds SNIPPET_MARKER once), as plain text with the snippet's defaults
- * and as a snippet for clients that take snippet edits. The JSON around the snippet is escaped so it
+ * and as a snippet for clients that take snippet edits. The text around the snippet is escaped so it
  * stays literal.
  */
 function withSnippet(doc: TextDocument, next: string | undefined, snippet: string): FixEdit[] | undefined {
@@ -134,52 +145,54 @@ function withSnippet(doc: TextDocument, next: string | undefined, snippet: strin
   ];
 }
 
-function moveToSecrets(text: string, path: JSONPath, layout: Layout, valueFrom?: string): string | undefined {
-  const entry = nodeAt(text, path);
+function moveToSecrets(
+  text: string,
+  format: FormatAdapter,
+  root: number,
+  path: Path,
+  keys: Extract<FixData, { kind: 'moveToSecrets' }>['keys'],
+  valueFrom?: string,
+): string | undefined {
+  const entry = nodeAtPath(rootOf(text, format, root), path);
   if (entry?.type !== 'object' || path.length < 2) return undefined;
-  const name = findValue(entry, 'name');
-  const from = valueFrom ?? (findValue(entry, 'valueFrom') && getNodeValue(findValue(entry, 'valueFrom')!));
-  if (!name || typeof from !== 'string') return undefined;
-  const secret = { name: getNodeValue(name), valueFrom: from };
+  const name = member(entry, keys.name)?.value;
+  const from = valueFrom ?? member(entry, keys.valueFrom)?.value;
+  if (name === undefined || typeof from !== 'string') return undefined;
+  const secret = { [keys.name]: name as string, [keys.valueFrom]: from };
   const containerPath = path.slice(0, -2);
-  const removed = removeAt(text, path);
+  const removed = format.editor.removeAt(text, root, path);
   if (removed === undefined) return undefined;
-  return nodeAt(removed, [...containerPath, 'secrets'])?.type === 'array'
-    ? appendElement(removed, [...containerPath, 'secrets'], secret, layout)
-    : insertProperty(removed, containerPath, 'secrets', [secret], layout);
+  const secretsPath = [...containerPath, keys.secrets];
+  return nodeAtPath(rootOf(removed, format, root), secretsPath)?.type === 'array'
+    ? format.editor.appendElement(removed, root, secretsPath, secret)
+    : format.editor.insertProperty(removed, root, containerPath, keys.secrets, [secret]);
 }
 
-function unwrap(text: string, layout: Layout): string | undefined {
-  const root = parseTree(text);
-  const inner = findValue(root, 'taskDefinition');
-  if (!root || inner?.type !== 'object' || findValue(root, 'containerDefinitions')) return undefined;
-  let next = dedent(text.slice(inner.offset, inner.offset + inner.length), layout);
-  if (/\r?\n$/.test(text)) next += layout.eol;
-  const tags = findValue(root, 'tags');
-  if (tags && tags.type !== 'null' && !findProperty(inner, 'tags')) {
-    // Outer and inner members sit at the same depth, so the tags keep their text and indentation.
-    next = insertProperty(next, [], 'tags', new RawJson(text.slice(tags.offset, tags.offset + tags.length)), layout) ?? next;
-  }
-  return next;
+/** The describe wrapper's inner object made the root; undefined when the root is no describe output. */
+function unwrap(text: string, format: FormatAdapter, root: number): string | undefined {
+  const top = rootOf(text, format, root);
+  if (member(top, 'taskDefinition')?.type !== 'object' || member(top, 'containerDefinitions')) return undefined;
+  return format.editor.unwrap(text, root, 'taskDefinition');
 }
 
-function makeRegistrable(text: string, layout: Layout): string | undefined {
-  let next = unwrap(text, layout) ?? text;
+function makeRegistrable(text: string, format: FormatAdapter, root: number): string | undefined {
+  let next = unwrap(text, format, root) ?? text;
   // Each removal shifts what follows, so remove one member at a time from a fresh parse; a document
   // has far fewer of these than the bound.
   for (let i = 0; i < 10_000; i++) {
-    const root = parseTree(next);
-    const target = root && firstRemovable(root);
-    const removed = target && removeAt(next, target);
+    const top = rootOf(next, format, root);
+    const target = top && firstRemovable(top);
+    const removed = target && format.editor.removeAt(next, root, target);
     if (removed === undefined) break;
     next = removed;
   }
   return next === text ? undefined : next;
 }
+
 /** The path of the first output-only member or null value, if any. */
-function firstRemovable(root: Node): JSONPath | undefined {
-  for (const name of MODEL.outputOnlyMembers) if (findProperty(root, name)) return [name];
-  const stack: { node: Node; path: JSONPath }[] = [{ node: root, path: [] }];
+function firstRemovable(root: DocNode): Path | undefined {
+  for (const name of MODEL.outputOnlyMembers) if (member(root, name)) return [name];
+  const stack: { node: DocNode; path: Path }[] = [{ node: root, path: [] }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node.type === 'null') return path;

@@ -1,8 +1,8 @@
 // One walk over the task definition against the generated API model. It records every shape problem;
 // the four schema rules (unknown-property, type-mismatch, invalid-enum-value, missing-required) each
 // turn their kind into findings, so the walk runs once however many of them are on.
-import type { Node } from 'jsonc-parser';
-import { anchorOf } from './jsonTree';
+import { anchorOf } from './document/navigate';
+import { memberName, type DocNode } from './document/node';
 import type { TaskDefinitionModel } from './model';
 import {
   MODEL,
@@ -14,18 +14,20 @@ import {
   structure,
   type TypeRef,
 } from './shape/taskDefinitionShape';
+import type { Dialect } from './subjects/dialect';
+import type { Subject } from './subjects/subject';
 import { isTemplated } from './template';
 
 /** A problem with the shape of the document. */
 export type SchemaIssue =
   /** `key` is not a member of `structure`. */
-  | { kind: 'unknown'; key: Node; structure: string }
-  /** `node` has the wrong JSON type for `expected`. */
-  | { kind: 'type'; node: Node; expected: TypeRef; member: string; structure?: string }
+  | { kind: 'unknown'; key: DocNode; structure: string }
+  /** `node` has the wrong type for `expected`. */
+  | { kind: 'type'; node: DocNode; expected: TypeRef; member: string; structure?: string }
   /** `node` is a string that is not one of the enum's values. */
-  | { kind: 'enum'; node: Node; enumName: string; member: string }
+  | { kind: 'enum'; node: DocNode; enumName: string; member: string }
   /** The object at `anchor` lacks the required `member`. */
-  | { kind: 'required'; anchor: { offset: number; length: number }; member: string; structure: string; object: Node };
+  | { kind: 'required'; anchor: { offset: number; length: number }; member: string; structure: string; object: DocNode };
 
 /**
  * Members that a more specific rule reports better: a `repositoryCredentials` without a
@@ -34,84 +36,114 @@ export type SchemaIssue =
  */
 const OWNED_BY_OTHER_RULES = new Set(['RepositoryCredentials.credentialsParameter', 'KeyValuePair.valueFrom']);
 
-/** Walks the task definition (or the container array) and returns its shape problems. */
-export function validateShape(model: TaskDefinitionModel): SchemaIssue[] {
+/** YAML's merge key: the members it brings in are not visible here, so the object is judged leniently. */
+const MERGE_KEY = '<<';
+
+/** Walks the task definition (or the container array) of a subject and returns its shape problems. */
+export function validateShape(model: TaskDefinitionModel, subject: Subject): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  if (!model.kind) return issues;
-  const start = model.kind === 'containerDefinitions' ? model.root : model.task;
-  if (start) checkValue(start, rootType(model.kind), '', undefined, issues);
-  if (model.syntaxErrors.length === 0) return issues;
+  const start = subject.kind === 'containerDefinitions' ? subject.root : subject.task;
+  if (start) new ShapeWalk(subject.dialect, issues).value(start, rootType(subject.kind), '', undefined);
+  const problems = model.document.problems;
+  if (problems.length === 0) return issues;
   // Around a syntax error the parser guesses (an unquoted {{placeholder}} reads as an object, a
   // member after a missing comma may be lost): shape findings there would be noise.
-  const errors = model.syntaxErrors.map((e) => e.offset);
-  const containsError = (node: Node) => errors.some((offset) => offset >= node.offset && offset <= node.offset + node.length);
+  const errors = problems.map((e) => e.offset);
+  const containsError = (node: DocNode) => errors.some((offset) => offset >= node.offset && offset <= node.offset + node.length);
   return issues.filter((issue) => issue.kind === 'unknown' || !containsError(issue.kind === 'required' ? issue.object : issue.node));
 }
 
-function checkValue(node: Node, type: TypeRef, member: string, parentStructure: string | undefined, issues: SchemaIssue[]): void {
-  // Nulls belong to describe-output: the console and describe emit them and register refuses them.
-  if (node.type === 'null') return;
-  // A placeholder such as "{{cpu}}" or "${port}" becomes a value of the right type later.
-  if (node.type === 'string' && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
+class ShapeWalk {
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly issues: SchemaIssue[],
+  ) {}
 
-  const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
-  if (type === 'string' || type === 'timestamp') {
-    if (node.type !== 'string') mismatch();
-    return;
-  }
-  if (type === 'integer') {
-    if (node.type !== 'number' || !Number.isInteger(node.value)) mismatch();
-    return;
-  }
-  if (type === 'boolean') {
-    if (node.type !== 'boolean') mismatch();
-    return;
-  }
-  if ('enum' in type) {
-    if (node.type !== 'string') mismatch();
-    else if (!enumValues(type.enum).includes(node.value)) issues.push({ kind: 'enum', node, enumName: type.enum, member });
-    return;
-  }
-  if ('list' in type) {
-    if (node.type !== 'array') return void mismatch();
-    for (const element of node.children ?? []) checkValue(element, type.list, member, parentStructure, issues);
-    return;
-  }
-  if ('map' in type) {
-    if (node.type !== 'object') return void mismatch();
-    for (const property of node.children ?? []) {
-      const value = property.children?.[1];
-      if (value) checkValue(value, type.map, `${member}.${property.children![0].value}`, parentStructure, issues);
+  value(node: DocNode, type: TypeRef, member: string, parentStructure: string | undefined): void {
+    const issues = this.issues;
+    // Nulls belong to describe-output: the console and describe emit them and register refuses them.
+    // A value known only at deploy time (an intrinsic, an alias) is not judged.
+    if (node.type === 'null' || node.type === 'expression') return;
+    // A placeholder such as "{{cpu}}" or "${port}" becomes a value of the right type later.
+    if (node.type === 'string' && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
+    if (this.dialect.convertsScalars && converts(node, type)) return;
+
+    const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
+    if (type === 'string' || type === 'timestamp') {
+      if (node.type !== 'string') mismatch();
+      return;
     }
-    return;
+    if (type === 'integer') {
+      if (node.type !== 'number' || !Number.isInteger(node.value)) mismatch();
+      return;
+    }
+    if (type === 'boolean') {
+      if (node.type !== 'boolean') mismatch();
+      return;
+    }
+    if ('enum' in type) {
+      if (node.type !== 'string') mismatch();
+      else if (!enumValues(type.enum).includes(node.value)) issues.push({ kind: 'enum', node, enumName: type.enum, member });
+      return;
+    }
+    if ('list' in type) {
+      if (node.type !== 'array') return void mismatch();
+      for (const element of node.children ?? []) this.value(element, type.list, member, parentStructure);
+      return;
+    }
+    if ('map' in type) {
+      if (node.type !== 'object') return void mismatch();
+      for (const property of node.children ?? []) {
+        const value = property.children?.[1];
+        if (value) this.value(value, type.map, `${member}.${property.children![0].value}`, parentStructure);
+      }
+      return;
+    }
+    if (node.type !== 'object') return void mismatch();
+    this.structure(node, type.structure);
   }
-  if (node.type !== 'object') return void mismatch();
-  checkStructure(node, type.structure, issues);
+
+  private structure(node: DocNode, structureName: string): void {
+    const issues = this.issues;
+    const properties = node.children ?? [];
+    let merged = false;
+    for (const property of properties) {
+      const key = property.children?.[0];
+      const value = property.children?.[1];
+      if (!key) continue;
+      if (key.value === MERGE_KEY) {
+        merged = true;
+        continue;
+      }
+      const name = memberName(property);
+      const member = memberOf(structureName, name);
+      if (!member) {
+        // Output-only members of describe output belong to describe-output.
+        const outputOnly = structureName === ROOT_STRUCTURE && this.dialect.id === 'api' && MODEL.outputOnlyMembers.includes(name);
+        if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
+          issues.push({ kind: 'unknown', key, structure: structureName });
+        continue;
+      }
+      if (value) this.value(value, member.type, name, structureName);
+    }
+    if (structure(structureName).union || merged) return;
+    const required = this.dialect.requiredMembers?.(structureName) ?? requiredMembers(structureName);
+    for (const wanted of required) {
+      // A member present as null is reported once, by describe-output, not again as missing. Objects
+      // are small: a scan beats building a set for each of thousands of them.
+      if (!properties.some((p) => p.children?.[0] && memberName(p) === wanted) && !OWNED_BY_OTHER_RULES.has(`${structureName}.${wanted}`)) {
+        issues.push({ kind: 'required', anchor: anchorOf(node), member: wanted, structure: structureName, object: node });
+      }
+    }
+  }
 }
 
-function checkStructure(node: Node, structureName: string, issues: SchemaIssue[]): void {
-  const properties = node.children ?? [];
-  for (const property of properties) {
-    const key = property.children?.[0];
-    const value = property.children?.[1];
-    if (!key) continue;
-    const name = key.value as string;
-    const member = memberOf(structureName, name);
-    if (!member) {
-      // Output-only members of describe output belong to describe-output.
-      const outputOnly = structureName === ROOT_STRUCTURE && MODEL.outputOnlyMembers.includes(name);
-      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
-        issues.push({ kind: 'unknown', key, structure: structureName });
-      continue;
-    }
-    if (value) checkValue(value, member.type, name, structureName, issues);
-  }
-  if (structure(structureName).union) return;
-  for (const required of requiredMembers(structureName)) {
-    // A member present as null is reported once, by describe-output, not again as missing. Objects
-    // are small: a scan beats building a set for each of thousands of them.
-    if (!properties.some((p) => p.children?.[0]?.value === required) && !OWNED_BY_OTHER_RULES.has(`${structureName}.${required}`)) {
-      issues.push({ kind: 'required', anchor: anchorOf(node), member: required, structure: structureName, object: node });
-    }
-  }
+/** True when CloudFormation converts the scalar to the type (cfn-lint E3012 outside strict mode). */
+function converts(node: DocNode, type: TypeRef): boolean {
+  if (type === 'string') return node.type === 'number' || node.type === 'boolean';
+  if (node.type !== 'string') return false;
+  const text = (node.value as string).trim();
+  if (type === 'integer') return /^-?\d+$/.test(text);
+  if (type === 'boolean') return /^(true|false)$/i.test(text);
+  return false;
 }

@@ -1,7 +1,7 @@
-import { isAccountId, parseArn, partitionOfRegion } from './arn';
-import { findArray, findString, findValue } from './jsonTree';
-import type { TaskDefinitionModel } from './model';
+import { isAccountId, isRegion, isPartition, parseArn, partitionOfRegion } from './arn';
+import { findArray, findString, findValue } from './document/navigate';
 import type { AnalysisOptions } from './options';
+import type { Subject } from './subjects/subject';
 
 /** What a task definition says, directly or through the host, about where it runs. */
 export interface TaskFacts {
@@ -18,20 +18,20 @@ export interface TaskFacts {
 }
 
 /** Derives the task's account, region, partition and launch type once per analysis. */
-export function deriveTaskFacts(model: TaskDefinitionModel, options: AnalysisOptions): TaskFacts {
-  const task = model.task;
+export function deriveTaskFacts(subject: Subject, options: AnalysisOptions): TaskFacts {
+  const task = subject.task;
   const roles = (['executionRoleArn', 'taskRoleArn'] as const).map((key) => ({ key, arn: parseArn(findString(task, key) ?? '') }));
   const fromRole = roles.find((r) => isAccountId(r.arn?.account));
   const configured = isAccountId(options.account) ? options.account : undefined;
   const account = fromRole?.arn?.account ?? options.catalog?.account ?? configured;
   const accountSource = fromRole ? fromRole.key : options.catalog ? 'signed-in' : configured ? 'settings' : undefined;
 
-  const logRegion = model.containers
+  const logRegion = subject.containers
     .map((c) => findString(findValue(findValue(c.node, 'logConfiguration'), 'options'), 'awslogs-region'))
-    .find((r) => r !== undefined && /^([a-z]+-)+\d+$/.test(r));
+    .find((r) => r !== undefined && isRegion(r));
   const region = logRegion ?? (options.region || undefined) ?? options.catalog?.defaultRegion;
 
-  const rolePartition = roles.map((r) => r.arn?.partition).find((p) => p !== undefined && /^aws(-[a-z]+)*$/.test(p));
+  const rolePartition = roles.map((r) => r.arn?.partition).find((p) => p !== undefined && isPartition(p));
   const partition = rolePartition ?? (region ? partitionOfRegion(region) : 'aws');
 
   const fargate = findArray(task, 'requiresCompatibilities').some((n) => n.value === 'FARGATE');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_LENGTH } from '../../../server/src/service/limits';
+import { MAX_DOCUMENT_LENGTH } from '../../../server/src/service/formats/limits';
 import { analyze, complete, hover } from '../../helpers/taskdef';
 
 describe('analysis-limited', () => {

@@ -1,28 +1,29 @@
-import type { Node } from 'jsonc-parser';
 import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, type ArnProblem } from '../arn';
 import { isSecretNameInValueFrom } from '../catalogLookup';
 import type { Finding } from '../findings';
-import { findValue } from '../jsonTree';
-import type { SecretReference } from '../model';
+import { findValue } from '../document/navigate';
+import type { DocNode } from '../document/node';
+import type { SecretReference } from '../subjects/subject';
 import { isTemplated } from '../template';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule, RuleContext } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
-export const arnMalformed: Rule = {
+export const arnMalformed: SubjectRule = {
   id: 'arn-malformed',
   title: 'Malformed ARN or parameter name',
   description:
     'Reports a secret reference or role that breaks the ARN grammar: the wrong number of fields, an unknown partition, a region or account of the wrong shape, `parameter:` or `parameter//` in an SSM ARN, a Secrets Manager JSON-key form with one or two extra fields instead of three, an ARN of another service in `valueFrom`, a non-role ARN as a role, or a bare parameter name SSM cannot have (invalid characters, levels without a leading `/`, a `:version` selector). ECS rejects these at registration or fails the task at start. Quick fixes correct `parameter:`/`parameter//` and pad the JSON-key form.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const reference of ctx.model.references) {
+    for (const reference of ctx.subject.references) {
       // `prod/db` is no valid parameter name, but when it is a secret's, the user meant the secret.
       if (isSecretNameInValueFrom(ctx, reference)) continue;
       for (const problem of referenceProblems(reference)) findings.push(toFinding(ctx, reference.node, problem));
     }
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
-      const node = findValue(ctx.model.task, key);
+      const node = findValue(ctx.subject.task, key);
       if (node?.type === 'string' && isArn(node.value)) {
         for (const problem of checkRoleArn(node.value)) findings.push(toFinding(ctx, node, problem, key));
       }
@@ -79,12 +80,12 @@ function otherServiceProblems(value: string, member: string, expected: string): 
   return [{ severity: 'error', message: `This is an ARN of the service "${arn.service}"; ${member} takes ${expected}.` }];
 }
 
-function toFinding(ctx: RuleContext, node: Node, problem: ArnProblem, member?: string): Finding {
+function toFinding(ctx: RuleContext, node: DocNode, problem: ArnProblem, member?: string): Finding {
   return {
     ruleId: 'arn-malformed',
     severity: problem.severity,
     message: member ? `${member}: ${problem.message}` : problem.message,
     range: nodeRange(ctx, node),
-    fixes: problem.fix ? [replaceStringFix(ctx, node, problem.fix.value, problem.fix.title)] : undefined,
+    fixes: problem.fix ? fixList(replaceStringFix(ctx, node, problem.fix.value, problem.fix.title)) : undefined,
   };
 }

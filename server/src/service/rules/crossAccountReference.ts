@@ -1,14 +1,16 @@
 import { isAccountId, isArn, parseArn } from '../arn';
 import type { Finding } from '../findings';
-import type { Rule } from './rule';
+import { usesStackAccount } from '../subjects/expressionValues';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 import { nodeRange } from './fixBuilders';
 
-export const crossAccountReference: Rule = {
+export const crossAccountReference: SubjectRule = {
   id: 'cross-account-reference',
   title: 'Reference to another account',
   description:
     "Reports a `valueFrom` or `credentialsParameter` ARN in an account other than the task's (the account of `executionRoleArn`, else `taskRoleArn`, else the configured account). An SSM parameter in another account is an error: ECS refuses it at registration, RAM-shared parameters included. A Secrets Manager secret in another account is a warning: it works only with a resource policy on the secret, a customer-managed KMS key, and a key policy that let the execution role read it.",
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const { account, accountSource } = ctx.facts;
     if (!account) return [];
@@ -19,8 +21,9 @@ export const crossAccountReference: Rule = {
           ? 'the signed-in account'
           : `the account of ${accountSource}`;
     const findings: Finding[] = [];
-    for (const reference of ctx.model.references) {
-      if (!isArn(reference.value)) continue;
+    for (const reference of ctx.subject.references) {
+      // `${AWS::AccountId}` is the stack's own account, whatever the task's is said to be.
+      if (!isArn(reference.value) || usesStackAccount(reference.template)) continue;
       const arn = parseArn(reference.value);
       if (!arn || !isAccountId(arn.account) || arn.account === account) continue;
       if (arn.service === 'ssm') {

@@ -1,9 +1,11 @@
-import type { Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
-import { findArray, findProperty, findValue, keyOf } from '../jsonTree';
-import { describeContainer, type ContainerModel } from '../model';
+import { findArray, findProperty, findValue } from '../document/navigate';
+import { keyOf, type DocNode } from '../document/node';
+import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
+import { describeContainer, type ContainerModel } from '../subjects/subject';
 import { nodeRange } from './fixBuilders';
-import type { Rule, RuleContext } from './rule';
+import type { RuleContext, SubjectRule } from './rule';
+import { capitalize } from '../text';
 
 /** A private ECR image: `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo` (SPEC.md EX-5). */
 const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
@@ -11,20 +13,21 @@ const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com
 /** Why a container needs the execution role, and the member that says so. */
 interface Need {
   container: ContainerModel;
-  member: Node;
+  member: DocNode;
   reason: string;
 }
 
-export const executionRoleMissing: Rule = {
+export const executionRoleMissing: SubjectRule = {
   id: 'execution-role-missing',
   title: 'Execution role missing',
   description:
     "Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration (\"When you are specifying container secrets, you must also specify a value for 'executionRoleArn'\"). The quick fix adds `executionRoleArn` with a role ARN in the task's account for you to complete.",
   needsCatalog: false,
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
   check(ctx) {
-    const task = ctx.model.task;
+    const task = ctx.subject.task;
     if (!task || hasExecutionRole(task)) return [];
-    const needs = ctx.model.containers.flatMap((c) => needsOf(c, ctx.facts.fargate));
+    const needs = ctx.subject.containers.flatMap((c) => needsOf(c, ctx.facts.fargate));
     if (needs.length === 0) return [];
     const [first] = needs;
     const others = needs.length - 1;
@@ -34,27 +37,28 @@ export const executionRoleMissing: Rule = {
       severity: 'error',
       message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but the task has no "executionRoleArn".`,
       range: nodeRange(ctx, first.member),
-      fixes: [{ kind: 'insertExecutionRole', title: 'Add "executionRoleArn"', roleArn: placeholderRoleArn(ctx) }],
+      fixes: [insertExecutionRoleFix(ctx)],
     };
     return [finding];
   },
 };
 
-function hasExecutionRole(task: Node): boolean {
+function hasExecutionRole(task: DocNode): boolean {
   const property = findProperty(task, 'executionRoleArn');
   if (!property) return false;
-  // A member whose value is unreadable (an unquoted placeholder) is there; invalid-json reports it.
+  // A member whose value is unreadable (an unquoted placeholder) is there, invalid-json reports it;
+  // so is one known only at deploy time (`!GetAtt Role.Arn`).
   const value = property.children?.[1];
   return value === undefined || (value.type !== 'null' && value.value !== '');
 }
 
 function needsOf(container: ContainerModel, fargate: boolean): Need[] {
   const needs: Need[] = [];
-  const key = (object: Node | undefined, name: string) => {
+  const key = (object: DocNode | undefined, name: string) => {
     const property = findProperty(object, name);
     return property ? keyOf(property) : undefined;
   };
-  const add = (member: Node | undefined, reason: string) => member && needs.push({ container, member, reason });
+  const add = (member: DocNode | undefined, reason: string) => member && needs.push({ container, member, reason });
   const logConfiguration = findValue(container.node, 'logConfiguration');
   if (findArray(container.node, 'secrets').length) add(key(container.node, 'secrets'), 'has "secrets" to fetch');
   if (findArray(logConfiguration, 'secretOptions').length) add(key(logConfiguration, 'secretOptions'), 'has log "secretOptions" to fetch');
@@ -79,6 +83,15 @@ function placeholderRoleArn(ctx: RuleContext): string {
     : `arn:${partition}:iam::\${1:111122223333}:role/\${2:ecsTaskExecutionRole}`;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Adds the role after taskRoleArn or family when present, where people look for it; first otherwise. */
+function insertExecutionRoleFix(ctx: RuleContext) {
+  const name = (member: string) => ctx.subject.dialect.hostName(ROOT_STRUCTURE, member);
+  return {
+    kind: 'insertExecutionRole' as const,
+    title: `Add "${name('executionRoleArn')}"`,
+    roleArn: placeholderRoleArn(ctx),
+    path: ctx.subject.taskPath,
+    key: name('executionRoleArn'),
+    after: [name('taskRoleArn'), name('family')],
+  };
 }

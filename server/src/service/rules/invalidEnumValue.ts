@@ -1,15 +1,16 @@
 import { closestNames } from '../closestName';
 import type { Finding } from '../findings';
 import { enumValues } from '../shape/taskDefinitionShape';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const invalidEnumValue: Rule = {
+export const invalidEnumValue: SubjectRule = {
   id: 'invalid-enum-value',
   title: 'Value not among the allowed values',
   description:
     'Reports a string that is not one of the values the ECS API allows for that property, such as `networkMode: "default"` or `logDriver: "logentries"`. Values are case-sensitive. The message lists the allowed values, and a quick fix offers the closest one.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
     for (const issue of ctx.schemaIssues()) {
@@ -22,7 +23,7 @@ export const invalidEnumValue: Rule = {
         severity: 'error',
         message: `"${value}" is not a valid ${issue.member}; allowed values: ${values.join(', ')}.`,
         range: nodeRange(ctx, issue.node),
-        fixes: best ? [replaceStringFix(ctx, issue.node, best, `Change to "${best}"`)] : undefined,
+        fixes: best ? fixList(replaceStringFix(ctx, issue.node, best, `Change to "${best}"`)) : undefined,
       });
     }
     return findings;

@@ -1,19 +1,20 @@
 import { parseSecretArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 const LOOKS_LIKE_SUFFIX = /-[A-Za-z0-9]{6}$/;
 
-export const partialSecretArn: Rule = {
+export const partialSecretArn: SubjectRule = {
   id: 'partial-secret-arn',
   title: 'Secret ARN without its random suffix',
   description:
     'Reports a Secrets Manager ARN that leaves out the six random characters Secrets Manager appends to the name. Such a partial ARN resolves only while exactly one secret matches, and not at all when the name itself ends in a hyphen and six characters (`db-secret`, `my-apikey1`): Secrets Manager reads those as the suffix, and the task fails at start with AccessDenied or ResourceNotFound. The quick fix writes the full ARN from the account.',
   needsCatalog: true,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
-    return ctx.model.references.flatMap((reference): Finding[] => {
+    return ctx.subject.references.flatMap((reference): Finding[] => {
       const lookup = lookupReference(ctx, reference);
       if (lookup.status !== 'found' || !lookup.partial) return [];
       const { entry } = lookup;
@@ -27,7 +28,7 @@ export const partialSecretArn: Rule = {
             ? `The secret "${entry.name}" ends in "${entry.name.slice(-7)}", which Secrets Manager reads as the random suffix of a full ARN: this partial ARN will not be found at task start. Use the full ARN.`
             : `This ARN lacks the random suffix of the secret "${entry.name}"; it resolves only while exactly one secret matches. Use the full ARN.`,
           range: nodeRange(ctx, reference.node),
-          fixes: [replaceStringFix(ctx, reference.node, full, 'Use the full ARN')],
+          fixes: fixList(replaceStringFix(ctx, reference.node, full, 'Use the full ARN')),
         },
       ];
     });

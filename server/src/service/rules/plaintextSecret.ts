@@ -1,19 +1,21 @@
 import type { Finding } from '../findings';
-import { findArray, findValue, pathOf } from '../jsonTree';
-import { describeContainer } from '../model';
+import { findArray, findValue, pathOf } from '../document/navigate';
+import { describeContainer } from '../subjects/subject';
 import { plaintextCredentialReason } from '../plaintextSecretDetection';
 import { nodeRange } from './fixBuilders';
-import type { Rule, RuleContext } from './rule';
+import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
+import { secretsKeys } from './secretsKeys';
 
-export const plaintextSecret: Rule = {
+export const plaintextSecret: SubjectRule = {
   id: 'plaintext-secret',
   title: 'Credential in plain text',
   description:
     'Reports an `environment` entry whose literal value looks like a credential: its name says so (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, ...) and the value is real rather than a placeholder, or the value has a known credential format (an AWS access key ID, a private key, a JSON Web Token, a bearer token, a connection string with a password) whatever the name. Anyone who can read the task definition can read such a value. The quick fix moves the variable to `secrets`, referencing an SSM parameter you then create; the value is never sent anywhere or shown in the message.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const container of ctx.model.containers) {
+    for (const container of ctx.subject.containers) {
       for (const entry of findArray(container.node, 'environment')) {
         const name = findValue(entry, 'name');
         const value = findValue(entry, 'value');
@@ -31,6 +33,7 @@ export const plaintextSecret: Rule = {
               title: 'Move to "secrets" (as an SSM parameter)',
               path: pathOf(entry),
               parameterArn: proposedParameterArn(ctx, container.name, name.value),
+              keys: secretsKeys(ctx),
             },
           ],
         });
@@ -43,7 +46,7 @@ export const plaintextSecret: Rule = {
 /** `arn:…:parameter/<family>/<container>/<NAME>`, as a snippet whose unknown parts are placeholders. */
 function proposedParameterArn(ctx: RuleContext, container: string | undefined, name: string): string {
   const { partition, region, account } = ctx.facts;
-  const family = findValue(ctx.model.task, 'family');
+  const family = findValue(ctx.subject.task, 'family');
   const familyName = family?.type === 'string' && /^[A-Za-z0-9_.-]+$/.test(family.value) ? family.value : 'app';
   const containerName = container && /^[A-Za-z0-9_.-]+$/.test(container) ? container : 'container';
   const safe = name.replace(/[^A-Za-z0-9_.-]/g, '_');

@@ -2,19 +2,20 @@ import { closestNames } from '../closestName';
 import { parseSecretArn } from '../arn';
 import type { CatalogEntry } from '../catalog';
 import { lookupReference, secretMeantByName } from '../catalogLookup';
-import type { FixData, Finding } from '../findings';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import type { Finding } from '../findings';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const referenceNotFound: Rule = {
+export const referenceNotFound: SubjectRule = {
   id: 'reference-not-found',
   title: 'Secret or parameter not found',
   description:
     'Reports a reference to a secret or parameter that does not exist in the signed-in account and region, once that region\'s list has loaded: the task would fail at start ("ResourceNotFoundException", "invalid parameters"). The message names the closest existing names, and a quick fix replaces the reference with each of them. Listings can lag a few minutes behind a new secret; refresh the catalog after creating one.',
   needsCatalog: true,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const reference of ctx.model.references) {
+    for (const reference of ctx.subject.references) {
       const lookup = lookupReference(ctx, reference);
       if (lookup.status !== 'missing' || secretMeantByName(ctx, reference)) continue;
       const { snapshot } = lookup.index;
@@ -31,8 +32,10 @@ export const referenceNotFound: Rule = {
         severity: 'warning',
         message: `${what} "${wanted}" was not found in ${snapshot.account}/${snapshot.region}. Check the name or the active profile.${closest}`,
         range: nodeRange(ctx, reference.node),
-        fixes: suggestions.map((entry): FixData =>
-          replaceStringFix(ctx, reference.node, replacementFor(reference.value, entry), `Change to "${entry.name}"`, false),
+        fixes: fixList(
+          ...suggestions.map((entry) =>
+            replaceStringFix(ctx, reference.node, replacementFor(reference.value, entry), `Change to "${entry.name}"`, false),
+          ),
         ),
       });
     }

@@ -1,24 +1,25 @@
-import type { Node } from 'jsonc-parser';
 import { isArn, parseArn, parseSecretArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
-import { findProperty, findValue, keyOf, pathOf } from '../jsonTree';
-import { describeContainer, type ContainerModel } from '../model';
+import { findProperty, findValue, pathOf } from '../document/navigate';
+import { keyOf, type DocNode } from '../document/node';
+import { describeContainer, type ContainerModel } from '../subjects/subject';
 import { isTemplated } from '../template';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule, RuleContext } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
 /** Any ECR registry, private or public (SPEC.md RC-5: ECR pulls authenticate with IAM). */
 const ECR_IMAGE = /^(\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?|public\.ecr\.aws)\//;
 
-export const registryCredentialsInvalid: Rule = {
+export const registryCredentialsInvalid: SubjectRule = {
   id: 'registry-credentials-invalid',
   title: 'Private registry credentials that cannot work',
   description:
     "Reports `repositoryCredentials` that cannot authenticate an image pull: no or an empty `credentialsParameter`, an SSM parameter (ECS reads registry credentials only from Secrets Manager), or a Secrets Manager ARN with a `:json-key` tail (the whole secret must hold `username` and `password`). A bare secret name is information: it works only through the API in the task's own region. `repositoryCredentials` on an ECR image is a warning: ECR pulls authenticate with the execution or instance role, and a quick fix removes it.",
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
-    return ctx.model.containers.flatMap((container) => {
+    return ctx.subject.containers.flatMap((container) => {
       const property = findProperty(container.node, 'repositoryCredentials');
       const value = property?.children?.[1];
       if (!property || value?.type !== 'object') return [];
@@ -27,10 +28,10 @@ export const registryCredentialsInvalid: Rule = {
   },
 };
 
-function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node, credentials: Node): Finding[] {
+function checkCredentials(ctx: RuleContext, container: ContainerModel, key: DocNode, credentials: DocNode): Finding[] {
   const findings: Finding[] = [];
   const who = describeContainer(container);
-  const report = (severity: Finding['severity'], node: Node, message: string, fixes?: Finding['fixes']) =>
+  const report = (severity: Finding['severity'], node: DocNode, message: string, fixes?: Finding['fixes']) =>
     findings.push({ ruleId: 'registry-credentials-invalid', severity, message, range: nodeRange(ctx, node), fixes });
 
   if (container.image && ECR_IMAGE.test(container.image)) {
@@ -47,8 +48,10 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node
     );
     return findings;
   }
-  if (parameter.type !== 'string' || isTemplated(parameter.value)) return findings;
-  const value = parameter.value as string;
+  // The reference as ECS receives it (a `!Sub` filled in); an unreadable expression is not judged.
+  const reference = ctx.subject.references.find((r) => r.node === parameter);
+  if (!reference || isTemplated(reference.value)) return findings;
+  const value = reference.value;
   if (value === '') {
     report(
       'error',
@@ -58,15 +61,14 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node
   } else if (!isArn(value)) {
     const { account, region, partition } = ctx.facts;
     // With the account's catalog the fix is the secret's real ARN; without it, a partial ARN.
-    const reference = ctx.model.references.find((r) => r.node === parameter);
-    const lookup = reference && lookupReference(ctx, reference);
+    const lookup = lookupReference(ctx, reference);
     const arn =
       lookup?.status === 'found'
         ? lookup.entry.arn
         : account && region
           ? `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`
           : undefined;
-    const fixes = arn ? [replaceStringFix(ctx, parameter, arn, "Write the secret's ARN")] : undefined;
+    const fixes = arn ? fixList(replaceStringFix(ctx, parameter, arn, "Write the secret's ARN")) : undefined;
     report(
       'information',
       parameter,
@@ -87,7 +89,7 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: Node
         'error',
         parameter,
         `"credentialsParameter" takes the whole secret, which must hold username and password; the "${secret.tail}" tail is only for secrets in valueFrom.`,
-        [replaceStringFix(ctx, parameter, whole, 'Remove the JSON-key tail')],
+        fixList(replaceStringFix(ctx, parameter, whole, 'Remove the JSON-key tail')),
       );
     }
   }

@@ -1,16 +1,17 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../findings';
+import type { DocumentEditor } from '../formats/format';
 import type { TaskDefinitionModel } from '../model';
 import type { SchemaIssue } from '../schemaValidation';
 import type { AnalysisOptions } from '../options';
+import type { Subject, SubjectKind } from '../subjects/subject';
 import type { TaskFacts } from '../taskFacts';
 import type { RuleId } from './ruleIds';
 
 export type { RuleId } from './ruleIds';
 
-/** One check over a task definition. */
-export interface Rule {
+interface RuleInfo {
   /** Stable id, shown as the diagnostic code: `execution-role-missing`. */
   readonly id: RuleId;
   /** Short title in sentence case. */
@@ -19,18 +20,42 @@ export interface Rule {
   readonly description: string;
   /** True when the rule needs the AWS account catalog and is skipped without it. */
   readonly needsCatalog: boolean;
+}
+
+/** A check of each task definition in a document, for the kinds of subject it applies to. */
+export interface SubjectRule extends RuleInfo {
+  readonly appliesTo: readonly SubjectKind[];
   check(ctx: RuleContext): Finding[];
 }
 
-/** What a rule sees: the document, its model parsed once, and the facts derived from it once. */
-export interface RuleContext {
+/** A check of the document as a whole (its syntax, its size), run once per document. */
+export interface DocumentRule extends RuleInfo {
+  readonly appliesTo: 'document';
+  check(ctx: DocumentContext): Finding[];
+}
+
+/** One check over a document or its task definitions. */
+export type Rule = SubjectRule | DocumentRule;
+
+/** Every kind of subject: the rules that apply wherever a task definition is written. */
+export const ALL_SUBJECTS: readonly SubjectKind[] = ['taskDefinition', 'describeOutput', 'containerDefinitions', 'cloudFormation'];
+
+/** What a document rule sees: the document and its model parsed once. */
+export interface DocumentContext {
   doc: TextDocument;
   model: TaskDefinitionModel;
   options: AnalysisOptions;
-  /** Account, region, partition and launch types of the task. */
-  facts: TaskFacts;
-  /** Shape problems from one walk over the document, shared by the four schema rules. */
-  schemaIssues(): SchemaIssue[];
   /** The LSP range of `length` characters at `offset`. */
   range(offset: number, length: number): Range;
+}
+
+/** What a subject rule sees: one task definition of the document, and the facts derived from it once. */
+export interface RuleContext extends DocumentContext {
+  subject: Subject;
+  /** Account, region, partition and launch types of the task. */
+  facts: TaskFacts;
+  /** Writes fix text in the document's own syntax. */
+  editor: DocumentEditor;
+  /** Shape problems from one walk over the task definition, shared by the four schema rules. */
+  schemaIssues(): SchemaIssue[];
 }

@@ -1,16 +1,17 @@
 import { secretMeantByName } from '../catalogLookup';
 import type { Finding } from '../findings';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const secretNameAsParameter: Rule = {
+export const secretNameAsParameter: SubjectRule = {
   id: 'secret-name-as-parameter',
   title: 'Secret name where ECS expects a parameter',
   description:
     'Reports a bare `valueFrom` name that belongs to a Secrets Manager secret and to no SSM parameter. ECS reads every bare name from SSM Parameter Store, so the task fails at start ("invalid parameters"); Secrets Manager secrets must be given by ARN. The quick fix writes the secret\'s full ARN.',
   needsCatalog: true,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
-    return ctx.model.references.flatMap((reference): Finding[] => {
+    return ctx.subject.references.flatMap((reference): Finding[] => {
       const secret = secretMeantByName(ctx, reference);
       if (!secret) return [];
       return [
@@ -19,7 +20,7 @@ export const secretNameAsParameter: Rule = {
           severity: 'error',
           message: `"${reference.value}" is the name of a Secrets Manager secret, but ECS looks bare names up in SSM Parameter Store; use the secret's ARN.`,
           range: nodeRange(ctx, reference.node),
-          fixes: [replaceStringFix(ctx, reference.node, secret.arn, "Use the secret's ARN")],
+          fixes: fixList(replaceStringFix(ctx, reference.node, secret.arn, "Use the secret's ARN")),
         },
       ];
     });

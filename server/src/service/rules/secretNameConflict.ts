@@ -1,20 +1,21 @@
-import type { Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
-import { findArray, findValue, pathOf } from '../jsonTree';
-import { describeContainer } from '../model';
+import { findArray, findValue, pathOf } from '../document/navigate';
+import type { DocNode } from '../document/node';
+import { describeContainer } from '../subjects/subject';
 import { nodeRange } from './fixBuilders';
-import type { Rule } from './rule';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const secretNameConflict: Rule = {
+export const secretNameConflict: SubjectRule = {
   id: 'secret-name-conflict',
   title: 'Secret name used twice',
   description:
     'Reports a variable name that a container sets both in `secrets` and in `environment`, which ECS rejects at registration ("The secret name must be unique and not shared with any new or existing environment variables"); a quick fix removes the `environment` entry. The same name twice in `secrets` is a warning: only one of the values reaches the container.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const container of ctx.model.containers) {
-      const environment = new Map<string, Node>();
+    for (const container of ctx.subject.containers) {
+      const environment = new Map<string, DocNode>();
       for (const entry of findArray(container.node, 'environment')) {
         const name = findValue(entry, 'name');
         if (name?.type === 'string') environment.set(name.value, entry);

@@ -2,19 +2,20 @@ import { checkParameterName, formatParameterArn, isArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { isTemplated } from '../template';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const shortParameterName: Rule = {
+export const shortParameterName: SubjectRule = {
   id: 'short-parameter-name',
   title: 'Bare SSM parameter name',
   description:
     "Reports a `valueFrom` that is a bare SSM parameter name rather than an ARN. ECS accepts it, but only for a parameter in the task's own region, and the execution role's policy and the console need the ARN anyway. When the account and region are known (from the role ARNs, `awslogs-region`, the signed-in account, or the settings), a quick fix expands the name to the full ARN; with the account's catalog loaded, it is the parameter's real ARN.",
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
     const { account, region, partition } = ctx.facts;
-    for (const reference of ctx.model.references) {
+    for (const reference of ctx.subject.references) {
       const { value } = reference;
       if (reference.place === 'registryCredentials' || value === '' || isArn(value) || isTemplated(value)) continue;
       if (checkParameterName(value).length) continue; // arn-malformed reports it
@@ -34,7 +35,7 @@ export const shortParameterName: Rule = {
           ? `"${value}" is a bare SSM parameter name, read from the task's region only; its ARN is ${arn}.`
           : `"${value}" is a bare SSM parameter name, read from the task's region only; prefer the parameter's full ARN.`,
         range: nodeRange(ctx, reference.node),
-        fixes: arn ? [replaceStringFix(ctx, reference.node, arn, "Expand to the parameter's ARN")] : undefined,
+        fixes: arn ? fixList(replaceStringFix(ctx, reference.node, arn, "Expand to the parameter's ARN")) : undefined,
       });
     }
     return findings;

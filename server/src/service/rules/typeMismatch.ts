@@ -1,8 +1,8 @@
-import type { Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/taskDefinitionShape';
-import { nodeRange, replaceStringFix } from './fixBuilders';
-import type { Rule } from './rule';
+import type { DocNode } from '../document/node';
+import { fixList, nodeRange, replaceNodeFix, replaceStringFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 const ARTICLES: Record<string, string> = {
   string: 'a string',
@@ -12,38 +12,33 @@ const ARTICLES: Record<string, string> = {
   array: 'an array',
 };
 
-export const typeMismatch: Rule = {
+export const typeMismatch: SubjectRule = {
   id: 'type-mismatch',
   title: 'Value of the wrong JSON type',
   description:
     'Reports a value whose JSON type differs from the ECS API: container `cpu`, `memory` and ports are integers while task-level `cpu` and `memory` are strings; `secrets` and `portMappings` are arrays; `dockerLabels` and log options are maps of strings. The AWS CLI rejects the request before sending it ("Invalid type for parameter"). Where the value only needs its quotes added or removed, a quick fix does that.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
     for (const issue of ctx.schemaIssues()) {
       if (issue.kind !== 'type') continue;
       const { node, expected, member } = issue;
+      const [first, ...rest] = member.split('.');
+      const name = [issue.structure ? ctx.subject.dialect.hostName(issue.structure, first) : first, ...rest].join('.');
       const finding: Finding = {
         ruleId: 'type-mismatch',
         severity: 'error',
-        message: describeMismatch(node, expected, member, issue.structure === ROOT_STRUCTURE),
+        message: describeMismatch(node, expected, name, issue.structure === ROOT_STRUCTURE),
         range: nodeRange(ctx, node),
       };
       const fixed = requote(node, expected);
       if (fixed !== undefined) {
-        const oldText = ctx.model.text.slice(node.offset, node.offset + node.length);
-        finding.fixes = [
+        finding.fixes = fixList(
           typeof fixed === 'string' && node.type !== 'string'
             ? replaceStringFix(ctx, node, fixed, `Write ${JSON.stringify(fixed)}`)
-            : {
-                kind: 'replaceText',
-                title: `Write ${String(fixed)}`,
-                range: nodeRange(ctx, node),
-                oldText,
-                newText: String(fixed),
-                preferred: true,
-              },
-        ];
+            : replaceNodeFix(ctx, node, ctx.editor.scalar(fixed, node), `Write ${String(fixed)}`),
+        );
       }
       findings.push(finding);
     }
@@ -51,7 +46,7 @@ export const typeMismatch: Rule = {
   },
 };
 
-function actualKind(node: Node): string {
+function actualKind(node: DocNode): string {
   return node.type === 'string'
     ? 'a string'
     : node.type === 'number'
@@ -61,8 +56,8 @@ function actualKind(node: Node): string {
       : (ARTICLES[node.type] ?? node.type);
 }
 
-function describeMismatch(node: Node, expected: TypeRef, member: string, atTaskLevel: boolean): string {
-  const where = atTaskLevel && (member === 'cpu' || member === 'memory') ? `Task-level "${member}"` : `"${member}"`;
+function describeMismatch(node: DocNode, expected: TypeRef, member: string, atTaskLevel: boolean): string {
+  const where = atTaskLevel && /^(cpu|memory)$/i.test(member) ? `Task-level "${member}"` : `"${member}"`;
   const fixed = requote(node, expected);
   const hint =
     fixed === undefined ? '' : typeof fixed === 'string' ? `: write ${JSON.stringify(fixed)}` : `: write ${fixed} without quotes`;
@@ -76,7 +71,7 @@ function describeMismatch(node: Node, expected: TypeRef, member: string, atTaskL
 }
 
 /** The value with quotes added or removed, when that alone makes it the right type. */
-function requote(node: Node, expected: TypeRef): string | number | boolean | undefined {
+function requote(node: DocNode, expected: TypeRef): string | number | boolean | undefined {
   const kind = jsonKindOf(expected);
   if (node.type === 'string') {
     const text = (node.value as string).trim();

@@ -1,23 +1,25 @@
 import { closestNames } from '../closestName';
 import type { Finding } from '../findings';
 import { describeStructure, structure } from '../shape/taskDefinitionShape';
-import { nodeRange } from './fixBuilders';
-import type { Rule } from './rule';
+import { nodeRange, replaceNodeFix } from './fixBuilders';
+import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
-export const unknownProperty: Rule = {
+export const unknownProperty: SubjectRule = {
   id: 'unknown-property',
   title: 'Property not in the ECS API',
   description:
     'Reports a property that the RegisterTaskDefinition API does not have at that place, such as `containerDefinition` for `containerDefinitions` or `ContainerPort` for `containerPort`. The AWS CLI refuses the whole request with "Unknown parameter", and other tools silently drop the property. The message suggests the closest real name, and a quick fix renames it.',
   needsCatalog: false,
+  appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
     for (const issue of ctx.schemaIssues()) {
       if (issue.kind !== 'unknown') continue;
       const name = issue.key.value as string;
-      const [best] = closestNames(name, Object.keys(structure(issue.structure).members));
+      const { dialect } = ctx.subject;
+      const names = Object.keys(structure(issue.structure).members).map((m) => dialect.hostName(issue.structure, m));
+      const [best] = closestNames(name, names);
       const where = describeStructure(issue.structure);
-      const oldText = ctx.model.text.slice(issue.key.offset, issue.key.offset + issue.key.length);
       findings.push({
         ruleId: 'unknown-property',
         severity: 'warning',
@@ -25,18 +27,7 @@ export const unknownProperty: Rule = {
           ? `"${name}" is not a property of ${where}. Did you mean "${best}"?`
           : `"${name}" is not a property of ${where}; the AWS CLI rejects the request.`,
         range: nodeRange(ctx, issue.key),
-        fixes: best
-          ? [
-              {
-                kind: 'replaceText',
-                title: `Rename to "${best}"`,
-                range: nodeRange(ctx, issue.key),
-                oldText,
-                newText: JSON.stringify(best),
-                preferred: true,
-              },
-            ]
-          : undefined,
+        fixes: best ? [replaceNodeFix(ctx, issue.key, ctx.editor.key(best, issue.key), `Rename to "${best}"`)] : undefined,
       });
     }
     return findings;

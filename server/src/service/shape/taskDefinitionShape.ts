@@ -1,5 +1,5 @@
-import type { JSONPath } from 'jsonc-parser';
-import type { DocumentKind } from '../model';
+import type { Path } from '../document/path';
+import type { SubjectKind } from '../subjects/subject';
 import type { MemberShape, StructureShape, TypeRef } from './shapeTypes';
 import { TASK_DEFINITION_MODEL } from './taskDefinitionShape.generated';
 
@@ -18,7 +18,7 @@ export const ROOT_STRUCTURE = MODEL.root;
 const ALSO_REQUIRED: Record<string, string[]> = { ContainerDefinition: ['name', 'image'] };
 
 /** The type at the root of a document of the given kind. */
-export function rootType(kind: DocumentKind): TypeRef {
+export function rootType(kind: SubjectKind): TypeRef {
   return kind === 'containerDefinitions' ? { list: { structure: 'ContainerDefinition' } } : { structure: ROOT_STRUCTURE };
 }
 
@@ -54,7 +54,7 @@ export function enumValues(enumName: string): string[] {
 }
 
 /** The type at a JSON path inside a task definition document, in the task's own coordinates. */
-export function typeAtPath(kind: DocumentKind, path: JSONPath): TypeRef | undefined {
+export function typeAtPath(kind: SubjectKind, path: Path): TypeRef | undefined {
   let type: TypeRef | undefined = rootType(kind);
   for (const segment of path) {
     if (type === undefined || typeof type === 'string') return undefined;

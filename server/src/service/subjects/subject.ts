@@ -1,0 +1,85 @@
+// What in a document tree is a task definition. One document may hold several (a CloudFormation
+// template with two task definitions, a YAML stream); each is a subject with its own facts.
+import type { DocNode } from '../document/node';
+import type { Path } from '../document/path';
+import type { Dialect } from './dialect';
+
+/** How a document holds a task definition. */
+export type SubjectKind =
+  /** `register-task-definition --cli-input-json` / `--cli-input-yaml` input: the task definition is the root object. */
+  | 'taskDefinition'
+  /** `describe-task-definition` output: `{"taskDefinition": {...}, "tags": [...]}`. */
+  | 'describeOutput'
+  /** Terraform's `container_definitions`: the root is an array of container definitions. */
+  | 'containerDefinitions'
+  /** The `Properties` of an `AWS::ECS::TaskDefinition` resource in a CloudFormation template. */
+  | 'cloudFormation';
+
+/** Where a secret reference sits, which decides what ECS accepts in it. */
+export type ReferencePlace =
+  /** `containerDefinitions[].secrets[].valueFrom` */
+  | 'secret'
+  /** `containerDefinitions[].logConfiguration.secretOptions[].valueFrom` */
+  | 'logSecret'
+  /** `containerDefinitions[].repositoryCredentials.credentialsParameter` */
+  | 'registryCredentials';
+
+/** One container definition. */
+export interface ContainerModel {
+  /** The container's object node. */
+  node: DocNode;
+  /** Position in `containerDefinitions`. */
+  index: number;
+  /** The `name` member, when it is a string. */
+  name?: string;
+  /** The `image` member, when it is a string. */
+  image?: string;
+}
+
+/** A string that names a secret or parameter ECS fetches at container start. */
+export interface SecretReference {
+  place: ReferencePlace;
+  container: ContainerModel;
+  /** The node of the reference: a string, or an expression whose literal parts say enough (`!Sub`). */
+  node: DocNode;
+  /** The reference as ECS will receive it (for `!Sub`, with the pseudo parameters filled in). */
+  value: string;
+  /** The `name` of the secrets/secretOptions entry; undefined for registry credentials. */
+  name?: string;
+  /** Set when the value came from a `Fn::Sub` template: how to write a corrected value back. */
+  template?: SubTemplate;
+}
+
+/** A `Fn::Sub` string split into what is written literally and what CloudFormation fills in. */
+export interface SubTemplate {
+  /** The string node that holds the template. */
+  node: DocNode;
+  /** In order: `text` is what the part contributes to the value, `source` how the template writes it. */
+  segments: { text: string; source: string; pseudo?: PseudoParameter }[];
+}
+
+/** The pseudo parameters a reference may use: they stand for the stack's own account, region and partition. */
+export type PseudoParameter = 'AWS::AccountId' | 'AWS::Region' | 'AWS::Partition' | 'AWS::URLSuffix';
+
+/** One task definition in a document. */
+export interface Subject {
+  kind: SubjectKind;
+  /** How the subject spells the API's member names. */
+  dialect: Dialect;
+  /** Which root of the document it is in. */
+  rootIndex: number;
+  root: DocNode;
+  /** The object with the RegisterTaskDefinition members; undefined for a container array. */
+  task: DocNode | undefined;
+  /** Where `task` (or the container array) is below the root, in host names. */
+  taskPath: Path;
+  containers: ContainerModel[];
+  references: SecretReference[];
+  /** For a CloudFormation resource: its logical id. */
+  resource?: string;
+}
+
+/** A short human name for a container in messages: `container "web"` or `container #2`. */
+export function describeContainer(container: ContainerModel): string {
+  return container.name ? `container "${container.name}"` : `container #${container.index + 1}`;
+}

@@ -1,0 +1,68 @@
+// Task definitions written with the API's own names: register-task-definition input (JSON or
+// YAML), describe-task-definition output, and Terraform's container_definitions arrays. Also the
+// containers and secret references of any subject, whatever its dialect.
+import type { DocNode } from '../document/node';
+import { findArray, findString, findValue } from '../document/navigate';
+import { API_DIALECT, type Dialect } from './dialect';
+import { stringOf } from './expressionValues';
+import type { ContainerModel, ReferencePlace, SecretReference, Subject, SubjectKind } from './subject';
+
+/** What the host knows about the document beyond its text. */
+export interface RecognitionHints {
+  /** The file name matches the container-definitions patterns: a root array is container definitions. */
+  containerDefinitionsFile?: boolean;
+  /** The user said this file is a task definition (the `files` setting, or named on the command line). */
+  forced?: boolean;
+}
+
+/** The task definition a root written with the API's names holds, if it holds one. */
+export function apiSubject(root: DocNode, rootIndex: number, hints: RecognitionHints): Subject | undefined {
+  if (root.type === 'object') {
+    const inner = findValue(root, 'taskDefinition');
+    if (inner?.type === 'object' && !findValue(root, 'containerDefinitions')) {
+      return subject('describeOutput', API_DIALECT, root, rootIndex, inner, ['taskDefinition'], findArray(inner, 'containerDefinitions'));
+    }
+    if (findValue(root, 'containerDefinitions') || findValue(root, 'containerDefinition') || hints.forced) {
+      return subject('taskDefinition', API_DIALECT, root, rootIndex, root, [], findArray(root, 'containerDefinitions'));
+    }
+  }
+  if (root.type === 'array' && (hints.containerDefinitionsFile || hints.forced)) {
+    return subject('containerDefinitions', API_DIALECT, root, rootIndex, undefined, [], root.children ?? []);
+  }
+  return undefined;
+}
+
+/** A subject with its containers and references collected. */
+export function subject(
+  kind: SubjectKind,
+  dialect: Dialect,
+  root: DocNode,
+  rootIndex: number,
+  task: DocNode | undefined,
+  taskPath: Subject['taskPath'],
+  containerList: DocNode[],
+  resource?: string,
+): Subject {
+  const containers = containerList.filter((n) => n.type === 'object').map((node) => toContainer(node, containerList.indexOf(node)));
+  return { kind, dialect, root, rootIndex, task, taskPath, containers, references: collectReferences(containers), resource };
+}
+
+function toContainer(node: DocNode, index: number): ContainerModel {
+  return { node, index, name: findString(node, 'name'), image: findString(node, 'image') };
+}
+
+function collectReferences(containers: ContainerModel[]): SecretReference[] {
+  const references: SecretReference[] = [];
+  const add = (place: ReferencePlace, container: ContainerModel, node: DocNode | undefined, name?: string) => {
+    const string = stringOf(node);
+    if (node && string) references.push({ place, container, node, value: string.value, name, template: string.template });
+  };
+  for (const container of containers) {
+    for (const entry of findArray(container.node, 'secrets'))
+      add('secret', container, findValue(entry, 'valueFrom'), findString(entry, 'name'));
+    for (const entry of findArray(findValue(container.node, 'logConfiguration'), 'secretOptions'))
+      add('logSecret', container, findValue(entry, 'valueFrom'), findString(entry, 'name'));
+    add('registryCredentials', container, findValue(findValue(container.node, 'repositoryCredentials'), 'credentialsParameter'));
+  }
+  return references;
+}
