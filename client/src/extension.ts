@@ -1,5 +1,6 @@
-// Starts the ECS task definition language server for JSON documents, beside VS Code's own JSON
-// support (the server only answers for task definitions), and adds the status bar item and commands.
+// Starts the ECS task definition language server for JSON and YAML documents (task definitions and
+// CloudFormation templates), beside VS Code's own JSON support and any YAML extension (the server
+// only answers for task definitions), and adds the status bar item and commands.
 import { workspace, type ExtensionContext, type TextEditor } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { commandMiddleware, registerCommands } from './commands';
@@ -22,24 +23,23 @@ export interface EcsTaskDefApi {
   catalogStatus(): CatalogStatus & { text: string };
 }
 
-/** Task definitions as the status bar sees them; the server decides for everything else. */
+/** The languages the server reads: JSON, YAML, and the ids CloudFormation extensions give templates. */
+const LANGUAGES = ['json', 'jsonc', 'yaml', 'cloudformation', 'yaml-cloudformation', 'json-cloudformation'];
+
+/** Task definitions as the status bar sees them (the server's own pre-check); the server decides for everything else. */
 function isTaskDefinition(editor: TextEditor | undefined): boolean {
   const document = editor?.document;
   return (
-    !!document &&
-    (document.languageId === 'json' || document.languageId === 'jsonc') &&
-    /"(containerDefinitions|taskDefinition)"/.test(document.getText())
+    !!document && LANGUAGES.includes(document.languageId) && /containerDefinitions?\b|AWS::ECS::TaskDefinition/i.test(document.getText())
   );
 }
 
 export async function activate(context: ExtensionContext): Promise<EcsTaskDefApi> {
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'jsonc' },
-    ],
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
     synchronize: { configurationSection: 'ecsTaskDef' },
     // In restricted mode the server makes no AWS call until the workspace is trusted.
     initializationOptions: { workspaceTrusted: workspace.isTrusted },

@@ -15,22 +15,33 @@ import { fixEdits } from '../../server/src/service/quickFixes';
 export const service = createTaskDefinitionService();
 let counter = 0;
 
-/** A new document (a fresh URI each time so nothing is cached across cases). */
+/** A new document (a fresh URI each time so nothing is cached across cases); its file name picks the format. */
 export function doc(text: string, uri = `file:///test/${++counter}/taskdef.json`): TextDocument {
-  return TextDocument.create(uri, 'json', 1, text);
+  return TextDocument.create(uri, /\.ya?ml$/.test(uri) ? 'yaml' : 'json', 1, text);
+}
+
+/** A fresh URI for a file of that name: `taskdef.yaml`, `template.json`. */
+export function fileNamed(name: string): string {
+  return `file:///test/${++counter}/${name}`;
 }
 
 /** Options with nothing known, syntax errors reported. */
 export const OPTIONS: AnalysisOptions = { reportSyntaxErrors: true };
 
-/** Findings of a document text. */
-export function analyze(text: string, options: Partial<AnalysisOptions> = {}, hints: RecognitionHints = {}): Finding[] {
-  return service.analyze(doc(text), hints, { ...OPTIONS, ...options });
+/** Findings of a document text (JSON unless `name` says otherwise). */
+export function analyze(text: string, options: Partial<AnalysisOptions> = {}, hints: RecognitionHints = {}, name?: string): Finding[] {
+  return service.analyze(doc(text, name && fileNamed(name)), hints, { ...OPTIONS, ...options });
 }
 
-/** Findings of one rule, as `code@line:col-line:col message` strings for compact assertions. */
-export function findingsOf(ruleId: string, text: string, options: Partial<AnalysisOptions> = {}, hints: RecognitionHints = {}): Finding[] {
-  return analyze(text, options, hints).filter((f) => f.ruleId === ruleId);
+/** Findings of one rule. */
+export function findingsOf(
+  ruleId: string,
+  text: string,
+  options: Partial<AnalysisOptions> = {},
+  hints: RecognitionHints = {},
+  name?: string,
+): Finding[] {
+  return analyze(text, options, hints, name).filter((f) => f.ruleId === ruleId);
 }
 
 /** The text of the range of a finding. */
@@ -45,8 +56,8 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 /** The text after applying the fix with this title (or the first fix) of a finding, through the code action path. */
-export function applyFix(text: string, finding: Finding, title?: string): string {
-  const d = doc(text);
+export function applyFix(text: string, finding: Finding, title?: string, name?: string): string {
+  const d = doc(text, name && fileNamed(name));
   const diagnostic = toDiagnostic(finding);
   const actions = service.quickFixes(d, [diagnostic], { snippetEdits: false });
   const action = title ? actions.find((a) => a.title === title) : actions[0];
@@ -67,11 +78,17 @@ export function cursor(textWithCursor: string): { text: string; offset: number }
   return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), offset };
 }
 
-/** Completion items at the `|` marker. */
-export function complete(textWithCursor: string, caps = { snippets: true, markdown: true }, hints: RecognitionHints = {}) {
+/** Completion items at the `|` marker (JSON unless `name` says otherwise). */
+export function complete(
+  textWithCursor: string,
+  caps = { snippets: true, markdown: true },
+  hints: RecognitionHints = {},
+  name?: string,
+  options: Partial<AnalysisOptions> = {},
+) {
   const { text, offset } = cursor(textWithCursor);
-  const d = doc(text);
-  return { list: service.complete(d, hints, d.positionAt(offset), caps, OPTIONS), text };
+  const d = doc(text, name && fileNamed(name));
+  return { list: service.complete(d, hints, d.positionAt(offset), caps, { ...OPTIONS, ...options }), text };
 }
 
 /** The text after accepting a completion item (its snippet placeholders left in). */
@@ -80,11 +97,11 @@ export function accept(text: string, item: CompletionItem): string {
   return applyEdits(text, [edit]);
 }
 
-/** Hover at the `|` marker. */
-export function hover(textWithCursor: string, markdown = true) {
+/** Hover at the `|` marker (JSON unless `name` says otherwise). */
+export function hover(textWithCursor: string, markdown = true, name?: string, options: Partial<AnalysisOptions> = {}) {
   const { text, offset } = cursor(textWithCursor);
-  const d = doc(text);
-  return service.hover(d, {}, d.positionAt(offset), markdown, OPTIONS);
+  const d = doc(text, name && fileNamed(name));
+  return service.hover(d, {}, d.positionAt(offset), markdown, { ...OPTIONS, ...options });
 }
 
 /** A finding as the results files hold it: 1-based position for reading, the fix titles. */

@@ -14,6 +14,8 @@ export interface LintArgs {
   exitZero: boolean;
   /** `--policy FILE`: print the execution role policy of FILE instead of linting. */
   policy?: string;
+  /** `--resource ID`: with --policy, the logical id of the template's task definition resource. */
+  resource?: string;
   /** `--rule id=off|error|warning|information|hint`, repeatable. */
   rules: Record<string, string>;
   help: boolean;
@@ -25,11 +27,12 @@ export interface LintArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
-       ecs-taskdef-lint --policy <file> [--offline] [--profile P] [--region R]
+       ecs-taskdef-lint --policy <file> [--resource ID] [--offline] [--profile P] [--region R]
 
-Lints Amazon ECS task definitions (register-task-definition input, describe-task-definition
-output, or Terraform container-definition arrays). Directories are searched for files that are
-task definitions; files named explicitly are always linted.
+Lints Amazon ECS task definitions: register-task-definition input and describe-task-definition
+output in JSON or YAML, the AWS::ECS::TaskDefinition resources of CloudFormation templates (JSON or
+YAML), and Terraform container-definition arrays. Directories are searched for .json, .jsonc,
+.yaml, .yml and .template files that hold one; files named explicitly are always linted.
 
 Options:
   --format text|json|sarif  output format (default: text)
@@ -44,6 +47,8 @@ Options:
   --exit-zero               exit 0 even when errors are found
   --policy FILE             print the least-privilege IAM policy of FILE's execution role
                             (notes on stderr) instead of linting
+  --resource ID             with --policy: the template's task definition resource to use
+                            (default: the first)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -65,6 +70,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         'exit-zero': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         policy: { type: 'string' },
+        resource: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -98,6 +104,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     profile: values.profile,
     exitZero: values['exit-zero'] as boolean,
     policy: values.policy,
+    resource: values.resource,
     rules,
     help: values.help as boolean,
     version: values.version as boolean,

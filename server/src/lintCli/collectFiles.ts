@@ -1,5 +1,5 @@
 // Turns the command line's paths into the files to lint: named files as they are, directories and
-// globs searched for files that look like task definitions.
+// globs searched for JSON, YAML and template files, whose content decides.
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -14,7 +14,8 @@ export interface LintTarget {
 export class MissingPathError extends Error {}
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', 'cdk.out', '.aws-sam']);
-const CANDIDATE = /\.(json|jsonc)$/i;
+/** Files a directory search reads; their content then decides (a task definition, a template, or neither). */
+const CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
 
 /** Expands paths, directories and globs, in a stable order without duplicates. */
 export async function collectFiles(paths: string[], cwd: string): Promise<LintTarget[]> {

@@ -27,7 +27,8 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
     }
     // Editors hide a byte order mark; dropping it keeps columns the same as in the editor.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const doc = TextDocument.create(`file:///${target.path}`, 'json', 1, text);
+    // No language id: the file name, else the content, picks the format (JSON or YAML).
+    const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
     const hints = hintsForPath(target.path, DEFAULT_SETTINGS);
     if (target.explicit) hints.forced = true;
     const model = service.parse(doc, hints);

@@ -83,10 +83,22 @@ async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
   const log = (line: string) => process.stderr.write(`ecs-taskdef-lint: ${line}\n`);
   const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
   const options = { account: args.account, region: args.region, reportSyntaxErrors: true, catalog: catalog?.access };
-  const doc = TextDocument.create(`file:///${args.policy}`, 'json', 1, text.replace(/^\uFEFF/, ''));
+  const doc = TextDocument.create(`file:///${args.policy}`, '', 1, text.replace(/^\uFEFF/, ''));
   const service = createTaskDefinitionService();
-  let result = service.executionRolePolicy(doc, { forced: true }, options);
-  if (await catalog?.loadRequestedRegions()) result = service.executionRolePolicy(doc, { forced: true }, options);
+  // A template may hold several task definitions: --resource picks one, else the first is used.
+  const subjects = service.parse(doc, { forced: true }).subjects;
+  const chosen = args.resource ? subjects.find((s) => s.resource === args.resource) : subjects[0];
+  if (args.resource && !chosen) {
+    const names = subjects.flatMap((s) => (s.resource ? [s.resource] : []));
+    log(`${args.policy}: no task definition resource "${args.resource}"${names.length ? ` (there are: ${names.join(', ')})` : ''}.`);
+    catalog?.dispose();
+    return 2;
+  }
+  if (!args.resource && subjects.length > 1 && chosen?.resource)
+    log(`${args.policy}: the policy of ${chosen.resource}; --resource picks another.`);
+  const at = chosen?.task ? doc.positionAt(chosen.task.offset) : undefined;
+  let result = service.executionRolePolicy(doc, { forced: true }, options, at);
+  if (await catalog?.loadRequestedRegions()) result = service.executionRolePolicy(doc, { forced: true }, options, at);
   catalog?.dispose();
   if (!result) {
     log(`${args.policy}: not a task definition with containers.`);

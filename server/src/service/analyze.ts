@@ -22,7 +22,9 @@ export function analyzeModel(
     options,
     range: (offset, length) => ({ start: doc.positionAt(offset), end: doc.positionAt(offset + length) }),
   };
-  const contexts = model.subjects.map((subject): RuleContext => {
+  // An unrendered template source is judged once it is rendered; until then only its syntax is reported.
+  const subjects = model.document.unrendered ? [] : model.subjects;
+  const contexts = subjects.map((subject): RuleContext => {
     const facts = deriveTaskFacts(subject, options);
     const bound = bindReferences(subject, facts);
     let schemaIssues: SchemaIssue[] | undefined;

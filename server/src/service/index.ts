@@ -8,10 +8,9 @@ import { resolveReferenceItem } from './completeReference';
 import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
 import { adapterFor } from './formats';
-import { parseTaskDefinition, subjectAt, type TaskDefinitionModel } from './model';
+import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
-import type { Subject } from './subjects/subject';
 import { executionRolePolicy, type ExecutionRolePolicy } from './executionRolePolicy';
 import { policyActions } from './policyActions';
 import { quickFixes, type QuickFixCapabilities } from './quickFixes';
@@ -98,14 +97,17 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     refactorings: (doc, hints, range) => policyActions(doc, parse(doc, hints), range),
     executionRolePolicy: (doc, hints, options, position) => {
       const model = parse(doc, hints);
-      const subject = position ? subjectAt(model, 0, doc.offsetAt(position)) : model.subjects[0];
-      const chosen = position && !subject ? model.subjects.find((s) => inRoot(s, doc.offsetAt(position))) : subject;
+      const offset = position && doc.offsetAt(position);
+      const chosen =
+        offset === undefined
+          ? model.subjects[0]
+          : (model.subjects.find((s) => contains(s.task ?? s.root, offset)) ?? model.subjects.find((s) => contains(s.root, offset)));
       return chosen && chosen.kind !== 'containerDefinitions' ? executionRolePolicy(chosen, options) : undefined;
     },
     forget: (uri) => void models.delete(uri),
   };
 }
 
-function inRoot(subject: Subject, offset: number): boolean {
-  return offset >= subject.root.offset && offset <= subject.root.offset + subject.root.length;
+function contains(node: { offset: number; length: number }, offset: number): boolean {
+  return offset >= node.offset && offset <= node.offset + node.length;
 }

@@ -64,8 +64,9 @@ class ShapeWalk {
     // Nulls belong to describe-output: the console and describe emit them and register refuses them.
     // A value known only at deploy time (an intrinsic, an alias) is not judged.
     if (node.type === 'null' || node.type === 'expression') return;
-    // A placeholder such as "{{cpu}}" or "${port}" becomes a value of the right type later.
-    if (node.type === 'string' && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
+    // A placeholder such as "{{cpu}}" or "${port}" becomes a scalar of the right type later; a
+    // string is never a list or an object, whatever it is filled in with.
+    if (node.type === 'string' && isScalarType(type) && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
     if (this.dialect.convertsScalars && converts(node, type)) return;
 
     const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
@@ -146,4 +147,8 @@ function converts(node: DocNode, type: TypeRef): boolean {
   if (type === 'integer') return /^-?\d+$/.test(text);
   if (type === 'boolean') return /^(true|false)$/i.test(text);
   return false;
+}
+
+function isScalarType(type: TypeRef): boolean {
+  return typeof type === 'string' || 'enum' in type;
 }

@@ -25,6 +25,8 @@ export interface DocNode {
    * otherwise (CloudFormation's `ExecutionRoleArn` is `executionRoleArn`). Set by the subject layer.
    */
   member?: string;
+  /** How YAML wrote a scalar or collection (fixes keep the style); undefined in JSON. */
+  readonly style?: 'plain' | 'single' | 'double' | 'block' | 'flow';
   /** On an expression node: what it is. */
   readonly expression?: Expression;
 }

@@ -13,8 +13,8 @@ export interface SyntaxProblem {
 
 /** Why a document was not parsed at all: too large or too deeply nested for the editor to stay responsive. */
 export interface AnalysisLimit {
-  kind: 'size' | 'depth' | 'aliases';
-  /** The document's length, nesting depth or alias count. */
+  kind: 'size' | 'depth';
+  /** The document's length or nesting depth. */
   actual: number;
   limit: number;
 }
@@ -27,6 +27,11 @@ export interface ParsedDocument {
   readonly roots: DocNode[];
   /** Syntax problems; the trees are still usable around them. */
   readonly problems: SyntaxProblem[];
+  /**
+   * Set when the text is a template source that does not parse before it is rendered: its first
+   * control directive (see formats/templateDirectives.ts). Only the syntax finding is reported.
+   */
+  readonly unrendered?: string;
   /** Set when the text was not parsed (see formats/limits.ts). */
   readonly limited?: AnalysisLimit;
 }

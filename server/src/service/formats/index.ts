@@ -2,13 +2,16 @@
 // format, else the file name, else the content (a `{` or `[` first is JSON).
 import type { FormatAdapter } from './format';
 import { jsonAdapter } from './json/jsonAdapter';
+import { yamlAdapter } from './yaml/yamlAdapter';
 
 /** Every adapter, in the order they are tried. */
-export const allFormats: readonly FormatAdapter[] = [jsonAdapter];
+export const allFormats: readonly FormatAdapter[] = [jsonAdapter, yamlAdapter];
 
 const BY_LANGUAGE: Record<string, FormatAdapter> = {
   json: jsonAdapter,
   jsonc: jsonAdapter,
+  yaml: yamlAdapter,
+  'yaml-cloudformation': yamlAdapter,
   'json-cloudformation': jsonAdapter,
 };
 
@@ -16,7 +19,8 @@ const BY_LANGUAGE: Record<string, FormatAdapter> = {
 export function adapterFor(languageId: string, uri: string, text: string): FormatAdapter {
   const byLanguage = BY_LANGUAGE[languageId];
   if (byLanguage) return byLanguage;
-  void uri;
-  void text;
-  return jsonAdapter;
+  if (/\.ya?ml$/i.test(uri)) return yamlAdapter;
+  if (/\.jsonc?$/i.test(uri)) return jsonAdapter;
+  // `cloudformation` (several extensions' id), `.template`, `.cfn`: written either way.
+  return /^\uFEFF?\s*[{[]/.test(text) ? jsonAdapter : yamlAdapter;
 }

@@ -13,9 +13,7 @@ export const analysisLimited: DocumentRule = {
     const what =
       limit.kind === 'size'
         ? `is ${(limit.actual / 1024 / 1024).toFixed(1)} MB, more than the ${limit.limit / 1024 / 1024} MB the server analyses`
-        : limit.kind === 'depth'
-          ? `nests more than ${limit.limit} levels deep`
-          : `uses more than ${limit.limit} YAML aliases`;
+        : `nests more than ${limit.limit} levels deep`;
     return [
       {
         ruleId: 'analysis-limited',

@@ -5,6 +5,7 @@ import { describeOutput } from './describeOutput';
 import { executionRoleMissing } from './executionRoleMissing';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
+import { invalidYaml } from './invalidYaml';
 import { kmsKeyPermission } from './kmsKeyPermission';
 import { missingRequired } from './missingRequired';
 import { partialSecretArn } from './partialSecretArn';
@@ -23,6 +24,7 @@ import { valueFromInEnvironment } from './valueFromInEnvironment';
 export const allRules: readonly Rule[] = [
   analysisLimited,
   invalidJson,
+  invalidYaml,
   describeOutput,
   missingRequired,
   unknownProperty,

@@ -18,7 +18,20 @@ export const invalidJson: DocumentRule = {
 };
 
 /** The document's syntax problems as findings of `ruleId`: one per line, at most MAX_REPORTED. */
-export function syntaxFindings(ctx: DocumentContext, ruleId: 'invalid-json', prefix: string): Finding[] {
+export function syntaxFindings(ctx: DocumentContext, ruleId: 'invalid-json' | 'invalid-yaml', prefix: string): Finding[] {
+  const { unrendered, problems } = ctx.model.document;
+  if (unrendered && problems.length) {
+    // The errors after the first follow from the directives: one finding says what to do.
+    const [first] = problems;
+    return [
+      {
+        ruleId,
+        severity: 'error',
+        message: `${prefix}: ${first.message} The file holds template directives (${JSON.stringify(unrendered.slice(0, 60))}) and is ${prefix === 'Invalid JSON' ? 'JSON' : 'YAML'} only once rendered; lint the rendered file.`,
+        range: ctx.range(first.offset, Math.max(first.length, 1)),
+      },
+    ];
+  }
   // One problem per line: the parser's recovery after the first adds nothing a user can act on.
   const lines = new Set<number>();
   const firstPerLine = ctx.model.document.problems.filter((problem) => {

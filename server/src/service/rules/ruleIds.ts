@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'kms-key-permission',
   'plaintext-secret',
   'analysis-limited',
+  'invalid-yaml',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

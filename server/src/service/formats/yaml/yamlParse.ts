@@ -1,0 +1,177 @@
+// Parses YAML into the neutral tree. The `yaml` package keeps every node's range; its nodes are
+// converted the way yaml-language-server converts them into JSON's
+// (src/languageservice/parser/ast-converter.ts). A stream's documents become separate roots.
+// CloudFormation's short tags become expression nodes; aliases are expression nodes too, so an
+// alias bomb is never expanded.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { DocNode, NodeType } from '../../document/node';
+import type { AnalysisLimit, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
+import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH } from '../limits';
+import { firstDirective } from '../templateDirectives';
+
+/** CloudFormation's short-form tags and the long-form function each stands for (FMT-1). */
+const SHORT_TAGS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!If': 'Fn::If',
+  '!Select': 'Fn::Select',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!Split': 'Fn::Split',
+  '!Base64': 'Fn::Base64',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Cidr': 'Fn::Cidr',
+  '!And': 'Fn::And',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!Or': 'Fn::Or',
+  '!Transform': 'Fn::Transform',
+  '!Length': 'Fn::Length',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!GetStackOutput': 'Fn::GetStackOutput',
+};
+
+/** Where each document of a stream starts, so that a cursor between documents finds its own. */
+export const documentStarts = new WeakMap<ParsedDocument, number[]>();
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Parses a YAML stream; never throws. */
+export function parseYaml(text: string): ParsedDocument {
+  // Flow collections nest with brackets like JSON; block nesting needs indentation, which the size
+  // limit bounds.
+  const limited = exceededSize(text) ?? exceededBracketDepth(text, [0x22, 0x27]);
+  if (limited) return { text, format: 'yaml', roots: [], problems: [], limited };
+  let documents;
+  try {
+    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+  } catch (error) {
+    // Deep block nesting can exhaust the parser's stack before any limit of ours is reached.
+    if (error instanceof RangeError) return { text, format: 'yaml', roots: [], problems: [], limited: tooDeep(MAX_NESTING_DEPTH + 1) };
+    throw error;
+  }
+  const list = Array.isArray(documents) ? documents : [];
+  const roots: DocNode[] = [];
+  const problems: SyntaxProblem[] = [];
+  const starts: number[] = [];
+  for (const document of list) {
+    for (const error of document.errors) problems.push(toProblem(text, error.pos, error.message, error.code));
+    // Unknown tags are CloudFormation's (handled above) or a tool's own: not a reason to refuse a file.
+    for (const warning of document.warnings) {
+      if (warning.code !== 'TAG_RESOLVE_FAILED') problems.push(toProblem(text, warning.pos, warning.message, warning.code));
+    }
+    if (document.contents) {
+      const root = convert(document.contents as YamlNode, undefined, 0);
+      if (root === TOO_DEEP) return { text, format: 'yaml', roots: [], problems: [], limited: tooDeep(MAX_NESTING_DEPTH + 1) };
+      if (root) {
+        roots.push(root);
+        starts.push(document.range[0]);
+      }
+    }
+  }
+  const unrendered = problems.length ? firstDirective(text) : undefined;
+  const parsed: ParsedDocument = { text, format: 'yaml', roots, problems, ...(unrendered ? { unrendered } : {}) };
+  documentStarts.set(parsed, starts);
+  return parsed;
+}
+
+function toProblem(source: string, pos: [number, number], message: string, code: string): SyntaxProblem {
+  const text =
+    code === 'DUPLICATE_KEY'
+      ? 'This key is already in the mapping; YAML keeps only one of them.'
+      : code === 'TAB_AS_INDENT'
+        ? 'Tabs are not allowed as indentation in YAML; indent with spaces.'
+        : message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // The parser marks one character of a duplicate key: the whole key is what to look at.
+  const length = code === 'DUPLICATE_KEY' ? (/^[^\s:]+/.exec(source.slice(pos[0], pos[0] + 200))?.[0].length ?? 1) : pos[1] - pos[0];
+  return { offset: pos[0], length: Math.max(length, 1), message: /[.!?]$/.test(text) ? text : `${text}.` };
+}
+
+function make(
+  type: NodeType,
+  range: [number, number, number] | null | undefined,
+  parent: DocNode | undefined,
+  extra: Partial<DocNode> = {},
+) {
+  const [start, end] = range ?? [0, 0];
+  return { type, offset: start, length: end - start, parent, ...extra } as Mutable<DocNode>;
+}
+
+/** Returned (and passed up) when a tree nests deeper than the limit: the document is not analysed. */
+const TOO_DEEP = Object.freeze({ type: 'null', offset: 0, length: 0 }) as DocNode;
+
+function tooDeep(depth: number): AnalysisLimit {
+  return { kind: 'depth', actual: depth, limit: MAX_NESTING_DEPTH };
+}
+
+function convert(node: YamlNode, parent: DocNode | undefined, depth: number): DocNode | undefined {
+  if (depth > MAX_NESTING_DEPTH) return TOO_DEEP;
+  const tag = node.tag;
+  const fn = tag ? SHORT_TAGS[tag] : undefined;
+  if (fn) {
+    const expression = make('expression', node.range, parent, { expression: { syntax: 'cloudformation', fn } });
+    const argument = convertUntagged(node, expression, depth + 1);
+    if (argument === TOO_DEEP) return TOO_DEEP;
+    expression.children = argument ? [argument] : [];
+    return expression;
+  }
+  return convertUntagged(node, parent, depth);
+}
+
+function convertUntagged(node: YamlNode, parent: DocNode | undefined, depth: number): DocNode | undefined {
+  if (isAlias(node)) return make('expression', node.range, parent, { expression: { syntax: 'yaml-alias', fn: 'alias' } });
+  if (isScalar(node)) {
+    const value = node.value;
+    const style =
+      node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'PLAIN' ? 'plain' : 'block';
+    const type: NodeType =
+      value === null || value === undefined
+        ? 'null'
+        : typeof value === 'string'
+          ? 'string'
+          : typeof value === 'number' || typeof value === 'bigint'
+            ? 'number'
+            : typeof value === 'boolean'
+              ? 'boolean'
+              : 'string';
+    const scalar = type === 'number' ? Number(value) : type === 'string' ? String(value) : (value ?? null);
+    return make(type, node.range, parent, { value: scalar, style });
+  }
+  if (isMap(node)) {
+    const object = make('object', node.range, parent, { style: node.flow ? 'flow' : undefined });
+    const properties: DocNode[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue; // complex keys name no member
+      const key = pair.key;
+      const keyEnd = key.range?.[1] ?? 0;
+      const valueNode = pair.value as YamlNode | null;
+      const end = valueNode?.range && valueNode.range[1] > keyEnd ? valueNode.range[1] : keyEnd;
+      const property = make('property', [key.range?.[0] ?? 0, end, end], object);
+      const keyDoc = make('string', key.range, property, {
+        value: String(key.value),
+        style: key.type === 'QUOTE_DOUBLE' ? 'double' : key.type === 'QUOTE_SINGLE' ? 'single' : 'plain',
+      });
+      const value = valueNode ? convert(valueNode, property, depth + 1) : undefined;
+      if (value === TOO_DEEP) return TOO_DEEP;
+      property.children = value ? [keyDoc, value] : [keyDoc];
+      properties.push(property);
+    }
+    object.children = properties;
+    return object;
+  }
+  if (isSeq(node)) {
+    const array = make('array', node.range, parent, { style: node.flow ? 'flow' : undefined });
+    const elements: DocNode[] = [];
+    for (const item of node.items) {
+      const element = item ? convert(item as YamlNode, array, depth + 1) : undefined;
+      if (element === TOO_DEEP) return TOO_DEEP;
+      if (element) elements.push(element);
+    }
+    array.children = elements;
+    return array;
+  }
+  return undefined;
+}
