@@ -31,6 +31,33 @@ const TASK = `{
   ]
 }
 `;
+// A CloudFormation template in YAML (short tags included) for the extension host tests: one
+// `parameter:` ARN, Secrets without an execution role, and an empty `ValueFrom: ` (trailing space
+// kept by the `${''}`) to complete.
+const CFN_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Description: The web service
+Resources:
+  TaskDefinition:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: !Sub '\${AWS::StackName}-web'
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: app
+          Image: !Sub '\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.amazonaws.com/web:latest'
+          Essential: true
+          Secrets:
+            - Name: API_KEY
+              ValueFrom: ${''}
+            - Name: DB
+              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter:db
+Outputs:
+  TaskDefinitionArn:
+    Value: !Ref TaskDefinition
+`;
 
 async function main(): Promise<number> {
   const fake = await new FakeAws().start();
@@ -40,6 +67,7 @@ async function main(): Promise<number> {
   mkdirSync(join(run, 'ud/User'), { recursive: true });
   mkdirSync(join(run, 'ws'));
   writeFileSync(join(run, 'ws/taskdef.json'), TASK);
+  writeFileSync(join(run, 'ws/template.yaml'), CFN_TEMPLATE);
   mkdirSync(join(run, 'screens'));
   writeFileSync(join(run, 'screens/taskdef.json'), SCREEN_TASK);
   mkdirSync(screenshots, { recursive: true });

@@ -117,3 +117,72 @@ describe('ECS Task Definitions in VS Code', () => {
     }
   });
 });
+
+// A CloudFormation template in YAML (runE2e.ts writes template.yaml): the same analysis on each
+// AWS::ECS::TaskDefinition's Properties, with PascalCase names and short tags like !Sub.
+describe('CloudFormation YAML templates in VS Code', () => {
+  let doc;
+  const lineOf = (needle) =>
+    doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes(needle));
+  const codeOf = (d) => d.code.value || d.code;
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'template.yaml'));
+    // VS Code's built-in YAML support names .yaml files `yaml`; set it if this build did not.
+    if (doc.languageId !== 'yaml') doc = await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('opens the template as YAML', () => {
+    assert.strictEqual(doc.languageId, 'yaml');
+  });
+
+  it('reports arn-malformed on the parameter: value and execution-role-missing on the Secrets', async () => {
+    const diagnostics = await until(() => {
+      const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'ecs-taskdef');
+      const codes = found.map(codeOf);
+      return codes.includes('arn-malformed') && codes.includes('execution-role-missing') && found;
+    }, 'arn-malformed and execution-role-missing in template.yaml');
+    const summary = diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(', ');
+    const arn = 'arn:aws:ssm:eu-west-1:111122223333:parameter:db';
+    const line = lineOf(arn);
+    const start = doc.lineAt(line).text.indexOf(arn);
+    const malformed = diagnostics.filter((d) => codeOf(d) === 'arn-malformed');
+    assert.strictEqual(malformed.length, 1, summary);
+    assert.deepStrictEqual(
+      [malformed[0].range.start.line, malformed[0].range.start.character, malformed[0].range.end.line, malformed[0].range.end.character],
+      [line, start, line, start + arn.length],
+    );
+    assert.strictEqual(malformed[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.match(malformed[0].message, /parameter\//);
+    const role = diagnostics.find((d) => codeOf(d) === 'execution-role-missing');
+    assert.strictEqual(role.range.start.line, lineOf('Secrets:'), summary);
+    assert.strictEqual(role.severity, vscode.DiagnosticSeverity.Error);
+    // The short tags (!Sub, !Ref) are YAML the server reads, not syntax errors.
+    assert.ok(!diagnostics.some((d) => codeOf(d) === 'invalid-yaml'), summary);
+  });
+
+  it('completes an empty ValueFrom with the ARNs from the AWS account, inserted as a plain scalar', async () => {
+    const line = lineOf('ValueFrom: ');
+    assert.strictEqual(doc.lineAt(line).text, '              ValueFrom: ');
+    const position = new vscode.Position(line, doc.lineAt(line).text.length);
+    const list = await until(async () => {
+      const result = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+      return result.items.some((i) => labelOf(i) === '/prod/api-key') && result;
+    }, 'ARN completion in template.yaml');
+    const labels = list.items.map(labelOf);
+    for (const label of ['prod/db', '/prod/db-pass', '/prod/api-key']) assert.ok(labels.includes(label), `${label} in ${labels.join(',')}`);
+    const item = list.items.find((i) => labelOf(i) === '/prod/api-key');
+    const text = typeof item.insertText === 'string' ? item.insertText : item.insertText.value;
+    assert.strictEqual(text, 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api-key');
+    const range = item.range instanceof vscode.Range ? item.range : item.range.replacing;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, range, text);
+    for (const extra of item.additionalTextEdits ?? []) edit.replace(doc.uri, extra.range, extra.newText);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.lineAt(line).text, '              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api-key');
+  });
+});

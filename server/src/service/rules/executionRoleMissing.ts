@@ -35,7 +35,7 @@ export const executionRoleMissing: SubjectRule = {
     const finding: Finding = {
       ruleId: 'execution-role-missing',
       severity: 'error',
-      message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but the task has no "executionRoleArn".`,
+      message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but the task has no "${ctx.subject.dialect.hostName(ROOT_STRUCTURE, 'executionRoleArn')}".`,
       range: nodeRange(ctx, first.member),
       fixes: [insertExecutionRoleFix(ctx)],
     };
@@ -59,13 +59,14 @@ function needsOf(container: ContainerModel, fargate: boolean): Need[] {
     return property ? keyOf(property) : undefined;
   };
   const add = (member: DocNode | undefined, reason: string) => member && needs.push({ container, member, reason });
+  // Reasons name the member as the document spells it (`secrets`, CloudFormation's `Secrets`).
+  const addKey = (member: DocNode | undefined, reason: (name: string) => string) => member && add(member, reason(member.value as string));
   const logConfiguration = findValue(container.node, 'logConfiguration');
-  if (findArray(container.node, 'secrets').length) add(key(container.node, 'secrets'), 'has "secrets" to fetch');
-  if (findArray(logConfiguration, 'secretOptions').length) add(key(logConfiguration, 'secretOptions'), 'has log "secretOptions" to fetch');
+  if (findArray(container.node, 'secrets').length) addKey(key(container.node, 'secrets'), (n) => `has "${n}" to fetch`);
+  if (findArray(logConfiguration, 'secretOptions').length) addKey(key(logConfiguration, 'secretOptions'), (n) => `has log "${n}" to fetch`);
   if (findValue(container.node, 'repositoryCredentials')?.type === 'object')
-    add(key(container.node, 'repositoryCredentials'), 'pulls with "repositoryCredentials"');
-  if (findArray(container.node, 'environmentFiles').length)
-    add(key(container.node, 'environmentFiles'), 'loads "environmentFiles" from S3');
+    addKey(key(container.node, 'repositoryCredentials'), (n) => `pulls with "${n}"`);
+  if (findArray(container.node, 'environmentFiles').length) addKey(key(container.node, 'environmentFiles'), (n) => `loads "${n}" from S3`);
   if (fargate) {
     const logDriver = findValue(logConfiguration, 'logDriver');
     if (logDriver?.value === 'awslogs') add(logDriver, 'logs with awslogs on Fargate');
