@@ -44,7 +44,7 @@ export function completeFromModel(
   if (!model.subjects.length || model.document.limited) return EMPTY;
   const offset = doc.offsetAt(position);
   const location = model.format.locate(model.document, offset);
-  const subject = location && subjectAt(model, location.root, offset);
+  const subject = location && subjectAt(model, location);
   const path = subject && taskPathOf(subject, location.path);
   if (!location || !subject || !path) return EMPTY;
   const slot = location.onKey ? undefined : referenceSlot(path);

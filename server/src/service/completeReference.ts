@@ -73,11 +73,20 @@ export function completeReference(
   const node = location.node;
   const content = node?.type === 'string' ? editor.stringContent(model.text, node) : undefined;
   const inString = node !== undefined && content !== undefined && offset >= content.start && offset <= node.offset + node.length;
-  // Replace the whole string contents wherever the cursor is; outside a string, insert one.
-  const range: Range = inString
+  // Replace the whole string contents wherever the cursor is; outside a string, insert one. A plain
+  // YAML scalar has no quotes to keep: it is replaced whole, and quoted only where YAML needs it
+  // (a `:json-key::` tail ends in a colon).
+  const keepQuotes = inString && node.style !== 'plain';
+  const range: Range = keepQuotes
     ? { start: doc.positionAt(content.start), end: doc.positionAt(content.end) }
+    : inString
+      ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
+      : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
+  const quote = (text: string) => (keepQuotes ? text : editor.newString(text));
+  /** The whole string, quotes included: what an intrinsic replaces. */
+  const nodeRange: Range = inString
+    ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
     : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const quote = (text: string) => (inString ? text : editor.newString(text));
   const typed = inString ? model.text.slice(content.start, offset) : '';
   const facts = deriveTaskFacts(subject, options);
 
@@ -139,6 +148,21 @@ export function completeReference(
         sortText: `${base.sortText}~`,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: quote(`${entry.arn}:\${1:json-key}::`) },
+      });
+    }
+    // In a template, the stack's own secret or parameter can be written with its pseudo
+    // parameters, so the template deploys unchanged to another account or region.
+    if (subject.kind === 'cloudFormation' && entry.accountId === (facts.account ?? catalog.account) && entry.region === region) {
+      const arn = parseArn(entry.arn)!;
+      const template = `arn:\${AWS::Partition}:${arn.service}:\${AWS::Region}:\${AWS::AccountId}:${arn.resource}`;
+      items.push({
+        ...base,
+        label: `${entry.name} (!Sub)`,
+        labelDetails: { description: "with the stack's account and region" },
+        sortText: `${base.sortText}~~`,
+        filterText: editor.newString(byArn ? entry.arn : entry.name),
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: nodeRange, newText: editor.sub(template) },
       });
     }
   }

@@ -28,7 +28,7 @@ export function hoverFromModel(
   const offset = doc.offsetAt(position);
   const location = model.format.locate(model.document, offset);
   const node = location?.node;
-  const subject = location && subjectAt(model, location.root, offset);
+  const subject = location && subjectAt(model, location);
   if (!location || !node || !subject || offset < node.offset || offset > node.offset + node.length) return undefined;
   const range = { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) };
   const entry = referencedEntry(subject, node, options);

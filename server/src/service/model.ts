@@ -1,6 +1,6 @@
 // A document parsed once per version: its format's tree and the task definitions in it, shared by
 // every feature.
-import type { ParsedDocument } from './document/parsedDocument';
+import type { Location, ParsedDocument } from './document/parsedDocument';
 import type { FormatAdapter } from './formats/format';
 import { findSubjects, mayHoldTaskDefinition, type RecognitionHints } from './subjects';
 import type { Subject } from './subjects/subject';
@@ -32,11 +32,14 @@ export function isAnalysed(model: TaskDefinitionModel): boolean {
   return model.subjects.length > 0 || model.document.limited !== undefined;
 }
 
-/** The subject a document offset is in: the innermost one whose root or task holds the offset. */
-export function subjectAt(model: TaskDefinitionModel, root: number, offset: number): Subject | undefined {
-  return model.subjects.find((s) => {
-    if (s.rootIndex !== root) return false;
-    const node = s.task ?? s.root;
-    return s.kind !== 'cloudFormation' || (offset >= node.offset && offset <= node.offset + node.length);
-  });
+/** The subject a cursor's location is in: the one of its root whose task path the location's path starts with. */
+export function subjectAt(model: TaskDefinitionModel, location: Location): Subject | undefined {
+  let best: Subject | undefined;
+  for (const subject of model.subjects) {
+    if (subject.rootIndex !== location.root) continue;
+    const prefix = subject.taskPath;
+    if (prefix.some((segment, i) => location.path[i] !== segment)) continue;
+    if (!best || prefix.length > best.taskPath.length) best = subject;
+  }
+  return best;
 }

@@ -24,6 +24,8 @@ export interface DocumentEditor {
    * or, without snippet support, a default. `indent` is the indentation of the line the key is on.
    */
   member(key: string, value: ValueSnippet, snippets: boolean, indent: string): string;
+  /** A CloudFormation `Fn::Sub` of a string, as the format writes intrinsics (`{"Fn::Sub": ...}`, `!Sub ...`). */
+  sub(template: string): string;
   /** The offsets of a string node's characters without its quotes: what completion replaces. */
   stringContent(text: string, node: DocNode): { start: number; end: number };
   /** Removes the member or element at `path` of root `root`. */

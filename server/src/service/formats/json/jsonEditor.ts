@@ -170,6 +170,7 @@ export const jsonEditor: DocumentEditor = {
   scalar,
   key: (name) => JSON.stringify(name),
   newString: (value) => JSON.stringify(value),
+  sub: (template) => `{ "Fn::Sub": ${JSON.stringify(template)} }`,
   member: (key, value, snippets) => `${JSON.stringify(key)}: ${valueSnippet(value, snippets)}`,
   stringContent: (text, node) => {
     const closed = node.length > 1 && text[node.offset + node.length - 1] === '"';

@@ -97,7 +97,8 @@ function ownerOfNewKey(
       return { path: pathOf(value ?? key!) };
     }
   }
-  return undefined;
+  // Nothing above: a key at the start of the document belongs to its root mapping.
+  return column === 0 && !newItem && tree.type === 'object' ? { path: [], object: tree } : undefined;
 }
 
 export const yamlAdapter: FormatAdapter = { id: 'yaml', parse: parseYaml, locate, editor: yamlEditor };

@@ -223,6 +223,7 @@ export const yamlEditor: DocumentEditor = {
   scalar,
   key: (name, replacing) => scalar(name, replacing),
   newString: plainOrQuoted,
+  sub: (template) => `!Sub ${JSON.stringify(template)}`,
   member: (key, value, snippets, indent) => `${plainOrQuoted(key)}:${valueSnippet(value, snippets, indent)}`,
   stringContent: (text, node) => {
     if (node.style !== 'double' && node.style !== 'single') return { start: node.offset, end: node.offset + node.length };
