@@ -117,6 +117,39 @@ describe('ecs-taskdef-lint', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('searches directories for YAML task definitions and CloudFormation templates, and reads a named template as one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/deploy.yml'), 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n');
+    writeFileSync(join(dir, 'taskdef.yaml'), 'family: f\ncontainerDefinitions:\n  - name: a\n    image: b\n    memory: "512"\n');
+    writeFileSync(
+      join(dir, 'stack.template'),
+      'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          Memroy: 512\n',
+    );
+    const run = lint(['.'], dir);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'stack.template:8:11: warning unknown-property: "Memroy" is not a property of a container definition. Did you mean "Memory"?',
+      'taskdef.yaml:5:13: error type-mismatch: "memory" must be an integer, not a string: write 512 without quotes.',
+      '1 error, 1 warning, 0 information in 2 task definition files.',
+    ]);
+    // Named on the command line, a template is still a template: no "family" or "Resources" findings.
+    expect(lint(['stack.template'], dir).stdout).toContain('"Memroy" is not a property');
+    expect(lint(['stack.template'], dir).stdout).not.toContain('missing-required');
+  });
+
+  it('prints the policy of one resource of a template with --policy --resource', () => {
+    const first = lint(['--policy', 'examples/cloudformation/worker-service.yaml']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('the policy of WorkerTask; --resource picks another.');
+    const migration = lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'MigrationTask']);
+    expect(JSON.parse(migration.stdout).Statement[0]).toMatchObject({ Sid: 'ReadTaskParameters', Action: 'ssm:GetParameters' });
+    const missing = lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'Nope']);
+    expect([missing.status, missing.stderr]).toEqual([
+      2,
+      'ecs-taskdef-lint: examples/cloudformation/worker-service.yaml: no task definition resource "Nope" (there are: WorkerTask, MigrationTask).\n',
+    ]);
+  });
+
   it('prints the execution role policy with --policy, notes on stderr', () => {
     const run = lint(['--policy', 'examples/web-fargate.json']);
     expect(run.status).toBe(0);

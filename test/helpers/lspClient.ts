@@ -19,7 +19,8 @@ export interface LspClient {
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   /** Every publishDiagnostics received so far. */
   published: PublishDiagnosticsParams[];
-  open(uri: string, text: string, version?: number): Promise<void>;
+  /** Opens a document; its language id is `yaml` for .yaml/.yml files and `json` otherwise, unless given. */
+  open(uri: string, text: string, version?: number, languageId?: string): Promise<void>;
   stop(): Promise<number | null>;
 }
 
@@ -84,8 +85,8 @@ export async function startClient(
         if (already) resolve(already);
         else waiters.push({ uri, accept, resolve });
       }),
-    open: (uri, text, version = 1) =>
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } }),
+    open: (uri, text, version = 1, languageId = /\.ya?ml$/.test(uri) ? 'yaml' : 'json') =>
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } }),
     stop: async () => {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

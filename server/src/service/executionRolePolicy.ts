@@ -39,7 +39,8 @@ const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** Builds the execution role policy for a task definition. */
 export function executionRolePolicy(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy {
   const facts = deriveTaskFacts(subject, options);
-  const model = bindReferences(subject, facts);
+  // A pseudo parameter nobody knows the value of is "*" in a policy, never a stand-in.
+  const model = bindReferences(subject, facts, '*');
   const account = facts.account ?? '*';
   const region = facts.region ?? '*';
   /** Set when a resource had to say "*" for the unknown account or region. */
@@ -119,6 +120,7 @@ export function executionRolePolicy(subject: Subject, options: AnalysisOptions):
   const ecr = ecrStatements(model);
   const logs = awslogsStatements(model, facts, account);
   if (logs.some((l) => JSON.stringify(l.Resource).includes(':*:'))) widened = true;
+  if ([...secrets, ...parameters].some((r) => r.includes(':*:'))) widened = true;
   statements.push(...ecr, ...logs);
   if (ecr.length || logs.length) {
     notes.push(

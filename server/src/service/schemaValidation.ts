@@ -61,8 +61,11 @@ class ShapeWalk {
 
   value(node: DocNode, type: TypeRef, member: string, parentStructure: string | undefined): void {
     const issues = this.issues;
-    // Nulls belong to describe-output: the console and describe emit them and register refuses them.
-    // A value known only at deploy time (an intrinsic, an alias) is not judged.
+    // Nulls belong to describe-output (the console and describe emit them and register refuses
+    // them), except where the dialect refuses them itself. A value known only at deploy time (an
+    // intrinsic, an alias) is not judged.
+    if (node.type === 'null' && this.dialect.rejectsNull)
+      issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
     if (node.type === 'null' || node.type === 'expression') return;
     // A placeholder such as "{{cpu}}" or "${port}" becomes a scalar of the right type later; a
     // string is never a list or an object, whatever it is filled in with.

@@ -43,6 +43,15 @@ describe('CloudFormation templates', () => {
     ]);
   });
 
+  it('reports a null, which CloudFormation refuses in templates', () => {
+    expect(
+      run(template(`ExecutionRoleArn: !GetAtt Role.Arn\n${CONTAINER}    Secrets:\n      - Name: A\n        ValueFrom:\n    Command: null`)),
+    ).toEqual([
+      ['type-mismatch', 'ValueFrom', '"ValueFrom" must be a string, not null.'],
+      ['type-mismatch', 'null', '"Command" must be an array (array of string), not null.'],
+    ]);
+  });
+
   it("knows CloudFormation's own spellings", () => {
     const volumes = `${CONTAINER}Volumes:\n  - Name: data\n    EFSVolumeConfiguration:\n      FilesystemId: fs-1\n      AuthorizationConfig: { IAM: ENABLED }\nProxyConfiguration:\n  ContainerName: web\n  ProxyConfigurationProperties: []`;
     expect(run(template(volumes))).toEqual([]);
@@ -136,7 +145,10 @@ describe('CloudFormation templates', () => {
   });
 
   it('is not a raw task definition even when forced, and describe-output does not apply', () => {
-    const text = template(`${CONTAINER}    Command: null`);
-    expect(analyze(text, {}, { forced: true }, 'template.yaml')).toEqual([]);
+    // Revision is describe output in a raw task definition; in a template it is no property at all.
+    const text = template(`Revision: 3\n${CONTAINER}`);
+    expect(analyze(text, {}, { forced: true }, 'template.yaml').map((f) => [f.ruleId, f.message])).toEqual([
+      ['unknown-property', '"Revision" is not a property of the task definition; the AWS CLI rejects the request.'],
+    ]);
   });
 });

@@ -49,7 +49,9 @@ export const describeOutput: SubjectRule = {
     for (const node of nullsUnder(task, ctx.model.document.format === 'json' ? ctx.model.text : undefined)) {
       const property = node.parent?.type === 'property' ? node.parent : undefined;
       const label = property ? `"${property.children![0].value}"` : 'This array element';
-      report(node, `${label} is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.`, {
+      // YAML writes null as nothing at all (`command:`): the finding then points at the key.
+      const at = node.length === 0 && property ? keyOf(property) : node;
+      report(at, `${label} is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.`, {
         kind: 'removeMember',
         title: `Remove ${property ? label : 'the null element'}`,
         path: pathOf(node),

@@ -36,6 +36,6 @@ export function fixList(...fixes: (FixData | undefined)[]): FixData[] | undefine
 }
 
 /** The range of a whole node. */
-export function nodeRange(ctx: { range: RuleContext['range'] }, node: DocNode) {
+export function nodeRange(ctx: { range: RuleContext['range'] }, node: { offset: number; length: number }) {
   return ctx.range(node.offset, node.length);
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
 import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/taskDefinitionShape';
+import { anchorOf } from '../document/navigate';
 import type { DocNode } from '../document/node';
 import { fixList, nodeRange, replaceNodeFix, replaceStringFix } from './fixBuilders';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
@@ -30,7 +31,8 @@ export const typeMismatch: SubjectRule = {
         ruleId: 'type-mismatch',
         severity: 'error',
         message: describeMismatch(node, expected, name, issue.structure === ROOT_STRUCTURE),
-        range: nodeRange(ctx, node),
+        // A YAML null written as nothing (`ValueFrom:`) has no text of its own: its key stands for it.
+        range: node.length ? nodeRange(ctx, node) : nodeRange(ctx, anchorOf(node)),
       };
       const fixed = requote(node, expected);
       if (fixed !== undefined) {

@@ -15,6 +15,11 @@ export interface Dialect {
    * boolean, `9080` for a string (AWS::ECS::TaskDefinition resource documentation).
    */
   readonly convertsScalars: boolean;
+  /**
+   * A null value is an error of its own: CloudFormation refuses nulls in templates ("'null' values
+   * are not allowed"), while for the API's input they are describe-output findings.
+   */
+  readonly rejectsNull: boolean;
   /** The members a structure requires in this dialect, when they differ from the API's. */
   requiredMembers?(structureName: string): readonly string[] | undefined;
 }
@@ -25,6 +30,7 @@ export const API_DIALECT: Dialect = {
   hostName: (_structure, member) => member,
   memberFor: (structureName, key) => (memberOf(structureName, key) ? key : undefined),
   convertsScalars: false,
+  rejectsNull: false,
 };
 
 /**
@@ -89,5 +95,6 @@ export const CLOUDFORMATION_DIALECT: Dialect = {
   hostName: cloudFormationName,
   memberFor: (structureName, key) => cloudFormationKeys(structureName).get(key),
   convertsScalars: true,
+  rejectsNull: true,
   requiredMembers: (structureName) => CLOUDFORMATION_REQUIRED[structureName],
 };

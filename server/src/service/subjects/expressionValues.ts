@@ -44,14 +44,17 @@ export function stringOf(node: DocNode | undefined): { value: string; template?:
   return undefined;
 }
 
-/** The value of a template with the pseudo parameters filled in: facts where known, stand-ins elsewhere. */
-export function fill(template: SubTemplate, values: Partial<PseudoValues>): string {
+/**
+ * The value of a template with the pseudo parameters filled in: facts where known, elsewhere
+ * `unknown` (by default, stand-ins of the right shape, so that the grammar can still be checked).
+ */
+export function fill(template: SubTemplate, values: Partial<PseudoValues>, unknown?: string): string {
   const known: Partial<Record<PseudoParameter, string | undefined>> = {
     'AWS::AccountId': values.account,
     'AWS::Region': values.region,
     'AWS::Partition': values.partition,
   };
-  return template.segments.map((s) => (s.pseudo ? (known[s.pseudo] ?? STAND_INS[s.pseudo]) : s.text)).join('');
+  return template.segments.map((s) => (s.pseudo ? (known[s.pseudo] ?? unknown ?? STAND_INS[s.pseudo]) : s.text)).join('');
 }
 
 /** True when the template names the stack's own account: such a reference is never in another account. */
