@@ -1,6 +1,7 @@
 // The extension in a real VS Code (code-server 4.100.3), through the VS Code API: diagnostics with
 // codes and ranges, completion of property names and of ARNs from the local AWS endpoint, a quick fix
-// applied to the document, hover, and the commands.
+// applied to the document, hover, and the commands; then the same diagnostics and ARN completion in a
+// CloudFormation template written in YAML.
 const assert = require('assert');
 const vscode = require('vscode');
 
@@ -131,12 +132,11 @@ describe('CloudFormation YAML templates in VS Code', () => {
   before(async () => {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'template.yaml'));
-    // VS Code's built-in YAML support names .yaml files `yaml`; set it if this build did not.
-    if (doc.languageId !== 'yaml') doc = await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc);
   });
 
-  it('opens the template as YAML', () => {
+  it('opens the template as YAML, with no language set by the test', () => {
+    // VS Code's built-in YAML support names .yaml files `yaml`: the id the extension activates on.
     assert.strictEqual(doc.languageId, 'yaml');
   });
 
