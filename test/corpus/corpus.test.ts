@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectMatchesFile } from '../helpers/expectations';
-import { applyFix, doc, service, summarize, syntaxErrors } from '../helpers/taskdef';
+import { applyFix, doc, service, summarize, syntaxErrors, syntaxProblems } from '../helpers/taskdef';
 
 const root = join(__dirname, '../..');
 const corpus = join(root, '../shared/corpus/files');
@@ -31,6 +31,37 @@ describe('corpus (../shared/corpus)', () => {
       for (const finding of findings) {
         for (const fix of finding.fixes ?? []) {
           expect(syntaxErrors(applyFix(text, finding, fix.title)), `${fix.title} on ${finding.ruleId}`).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+// CloudFormation templates and YAML task definitions from ../shared/corpus-iac (see its SOURCES.tsv
+// for what a reviewer expects of each), named on the command line; their reviewed findings are in
+// test/corpus/expected-iac/<kind>__<file>.json.
+const iac = join(root, '../shared/corpus-iac/files');
+const IAC_KINDS = ['cloudformation', 'taskdef-yaml'];
+const iacFiles = IAC_KINDS.flatMap((kind) =>
+  (existsSync(join(iac, kind)) ? readdirSync(join(iac, kind)).sort() : []).map((f) => `${kind}/${f}`),
+);
+
+describe('corpus of templates and YAML task definitions (../shared/corpus-iac)', () => {
+  it('has every CloudFormation and YAML file of the corpus', () => {
+    expect(existsSync(iac), `${iac} is missing: the corpus of real templates must sit beside the repository`).toBe(true);
+    expect(iacFiles.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(iacFiles)('%s', (path) => {
+    const text = readFileSync(join(iac, path), 'utf8');
+    const name = path.split('/')[1];
+    const findings = service.analyze(doc(text, `file:///corpus-iac/${name}`), { forced: true }, { reportSyntaxErrors: true });
+    expectMatchesFile(summarize(text, findings), join(root, 'test/corpus/expected-iac', `${path.replace('/', '__')}.json`));
+
+    if (!findings.some((f) => f.ruleId === 'invalid-yaml' || f.ruleId === 'invalid-json')) {
+      for (const finding of findings) {
+        for (const fix of finding.fixes ?? []) {
+          expect(syntaxProblems(applyFix(text, finding, fix.title, name), name), `${fix.title} on ${finding.ruleId}`).toEqual([]);
         }
       }
     }
