@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules, RULE_IDS } from '../../server/src/service';
+import { describeFormats } from '../../server/src/service/rules';
 
 const root = join(__dirname, '../..');
 const ruleTests = readdirSync(join(root, 'test/unit/rules'))
@@ -21,6 +22,9 @@ describe('rule registry', () => {
     expect(rule.title.length).toBeGreaterThan(5);
     expect(rule.description.length).toBeGreaterThan(80);
     expect(ruleTests).toContain(`'${id}'`);
+    expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8')).toContain(
+      `**Formats:** ${describeFormats(rule)} (see [formats](../formats.md)).`,
+    );
   });
 
   it('docs/rules.md is generated from the registry', () => {

@@ -13,6 +13,8 @@ import { plaintextSecret } from './plaintextSecret';
 import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
 import type { Rule } from './rule';
+
+export { describeFormats } from './rule';
 import { secretNameAsParameter } from './secretNameAsParameter';
 import { secretNameConflict } from './secretNameConflict';
 import { shortParameterName } from './shortParameterName';

@@ -40,6 +40,23 @@ export type Rule = SubjectRule | DocumentRule;
 /** Every kind of subject: the rules that apply wherever a task definition is written. */
 export const ALL_SUBJECTS: readonly SubjectKind[] = ['taskDefinition', 'describeOutput', 'containerDefinitions', 'cloudFormation'];
 
+/** Where a rule applies, in a user's words: the rule's row in docs/rules.md and its page's "Formats" line. */
+export function describeFormats(rule: Rule): string {
+  if (rule.id === 'invalid-json') return 'JSON files';
+  if (rule.id === 'invalid-yaml') return 'YAML files and templates';
+  if (rule.appliesTo === 'document') return 'every format';
+  const names: Record<SubjectKind, string> = {
+    taskDefinition: 'task definitions in JSON or YAML',
+    describeOutput: 'describe-task-definition output',
+    containerDefinitions: 'container-definition arrays',
+    cloudFormation: 'CloudFormation templates',
+  };
+  const missing = ALL_SUBJECTS.filter((kind) => !rule.appliesTo.includes(kind));
+  if (missing.length === 0) return 'every format';
+  if (missing.length === 1) return `every format but ${names[missing[0]]}`;
+  return rule.appliesTo.map((kind) => names[kind]).join(' and ');
+}
+
 /** What a document rule sees: the document and its model parsed once. */
 export interface DocumentContext {
   doc: TextDocument;
