@@ -39,9 +39,13 @@ interface PolicyResult {
 export const commandMiddleware: Middleware = {
   async executeCommand(command, args, next) {
     if (command !== GENERATE_POLICY_COMMAND) return next(command, args);
-    // From the command palette: the document in the active editor.
-    const uri = args[0] ?? window.activeTextEditor?.document.uri.toString();
-    const result = (await next(command, [uri])) as PolicyResult | null | undefined;
+    // From the command palette: the document in the active editor, and the cursor, which picks the
+    // task definition of a template that holds several.
+    const editor = window.activeTextEditor;
+    const uri = args[0] ?? editor?.document.uri.toString();
+    const cursor = editor?.selection.active;
+    const position = args[0] ? args[1] : cursor && { line: cursor.line, character: cursor.character };
+    const result = (await next(command, position ? [uri, position] : [uri])) as PolicyResult | null | undefined;
     if (!result) {
       void window.showWarningMessage('This document is not a task definition with containers, so it has no execution role policy.');
       return result;
