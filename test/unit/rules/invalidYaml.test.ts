@@ -57,6 +57,15 @@ describe('invalid-yaml', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(Array(9).fill('unknown-property'));
   });
 
+  it('says a 5 MB YAML document is not analysed, at once', () => {
+    const entries = Array.from({ length: 140_000 }, (_, i) => `      - name: V${i}\n        value: x\n`).join('');
+    const text = `family: x\ncontainerDefinitions:\n  - name: a\n    image: b\n    environment:\n${entries}`;
+    expect(text.length).toBeGreaterThan(5_000_000);
+    expect(analyze(text, {}, {}, 'taskdef.yaml').map((f) => [f.ruleId, f.message])).toEqual([
+      ['analysis-limited', 'This document is 5.1 MB, more than the 2 MB the server analyses; it was not analysed.'],
+    ]);
+  });
+
   it('says a 10,000-deep flow or a 300-deep block document is not analysed, without overflowing', () => {
     const flow = `family: x\ncontainerDefinitions: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
     let block = 'family: x\ncontainerDefinitions:\n';

@@ -3,15 +3,21 @@
 // of parsed, so that a huge or hostile file can neither stall the editor nor overflow a parser's stack.
 import type { AnalysisLimit } from '../document/parsedDocument';
 
-/** Characters above which a document is not analysed (about 8 MB of ASCII). */
+/** Characters above which a JSON document is not analysed (about 8 MB of ASCII). */
 export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+
+/**
+ * Characters above which a YAML document is not analysed: YAML parses about ten times slower than
+ * JSON (docs/performance.md), and CloudFormation itself takes templates of at most 1 MB.
+ */
+export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
 
 /** Nesting of objects and arrays above which a document is not analysed. */
 export const MAX_NESTING_DEPTH = 256;
 
 /** The size limit a text exceeds, if it does. */
-export function exceededSize(text: string): AnalysisLimit | undefined {
-  return text.length > MAX_DOCUMENT_LENGTH ? { kind: 'size', actual: text.length, limit: MAX_DOCUMENT_LENGTH } : undefined;
+export function exceededSize(text: string, limit = MAX_DOCUMENT_LENGTH): AnalysisLimit | undefined {
+  return text.length > limit ? { kind: 'size', actual: text.length, limit } : undefined;
 }
 
 /**

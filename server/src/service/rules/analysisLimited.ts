@@ -4,7 +4,7 @@ export const analysisLimited: DocumentRule = {
   id: 'analysis-limited',
   title: 'Document too large or too deeply nested to analyse',
   description:
-    'Reports, once, that a document was not analysed because it is larger than 8 MB or nests objects and arrays more than 256 levels deep. Real task definitions are far smaller (ECS itself limits them to a few dozen kilobytes); the bound keeps a huge or generated file from stalling the editor. Nothing else is reported for such a document.',
+    'Reports, once, that a document was not analysed because it is larger than 8 MB (JSON) or 2 MB (YAML, which parses far slower; CloudFormation takes templates of at most 1 MB) or nests objects and arrays more than 256 levels deep. Real task definitions are far smaller (ECS itself limits them to a few dozen kilobytes); the bound keeps a huge or generated file from stalling the editor. Nothing else is reported for such a document.',
   needsCatalog: false,
   appliesTo: 'document',
   check(ctx) {

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { DocNode, NodeType } from '../../document/node';
 import type { AnalysisLimit, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
-import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH } from '../limits';
+import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH, MAX_YAML_LENGTH } from '../limits';
 import { firstDirective } from '../templateDirectives';
 
 /** CloudFormation's short-form tags and the long-form function each stands for (FMT-1). */
@@ -43,7 +43,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function parseYaml(text: string): ParsedDocument {
   // Flow collections nest with brackets like JSON; block nesting needs indentation, which the size
   // limit bounds.
-  const limited = exceededSize(text) ?? exceededBracketDepth(text, [0x22, 0x27]);
+  const limited = exceededSize(text, MAX_YAML_LENGTH) ?? exceededBracketDepth(text, [0x22, 0x27]);
   if (limited) return { text, format: 'yaml', roots: [], problems: [], limited };
   let documents;
   try {
