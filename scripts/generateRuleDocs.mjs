@@ -18,7 +18,9 @@ const bundle = await build({
   mainFields: ['module', 'main'],
   logLevel: 'silent',
 });
-const { allRules, describeFormats } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const { allRules, describeFormats } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
 const escape = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const rows = allRules.map(
