@@ -3,7 +3,7 @@
 // (src/languageservice/parser/ast-converter.ts). A stream's documents become separate roots.
 // CloudFormation's short tags become expression nodes; aliases are expression nodes too, so an
 // alias bomb is never expanded.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { DocNode, NodeType } from '../../document/node';
 import type { AnalysisLimit, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
 import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH, MAX_YAML_LENGTH } from '../limits';
@@ -90,14 +90,36 @@ function toProblem(source: string, pos: [number, number], message: string, code:
   return { offset: pos[0], length: Math.max(length, 1), message: /[.!?]$/.test(text) ? text : `${text}.` };
 }
 
+/**
+ * A node with every field present, so that all nodes share one shape (the rules' hot loops stay
+ * monomorphic) and nothing is spread or destructured: conversion is most of what YAML costs beyond
+ * the parse itself (docs/performance.md).
+ */
 function make(
   type: NodeType,
-  range: [number, number, number] | null | undefined,
+  offset: number,
+  end: number,
   parent: DocNode | undefined,
-  extra: Partial<DocNode> = {},
-) {
-  const [start, end] = range ?? [0, 0];
-  return { type, offset: start, length: end - start, parent, ...extra } as Mutable<DocNode>;
+  value: string | number | boolean | null | undefined,
+  style: DocNode['style'],
+  expression?: DocNode['expression'],
+): Mutable<DocNode> {
+  return {
+    type,
+    offset,
+    length: end - offset,
+    value,
+    children: undefined,
+    parent,
+    colonOffset: undefined,
+    member: undefined,
+    style,
+    expression,
+  };
+}
+
+function styleOf(type: string | undefined): DocNode['style'] {
+  return type === 'QUOTE_DOUBLE' ? 'double' : type === 'QUOTE_SINGLE' ? 'single' : type === 'PLAIN' ? 'plain' : 'block';
 }
 
 /** Returned (and passed up) when a tree nests deeper than the limit: the document is not analysed. */
@@ -112,7 +134,8 @@ function convert(node: YamlNode, parent: DocNode | undefined, depth: number): Do
   const tag = node.tag;
   const fn = tag ? SHORT_TAGS[tag] : undefined;
   if (fn) {
-    const expression = make('expression', node.range, parent, { expression: { syntax: 'cloudformation', fn } });
+    const range = node.range;
+    const expression = make('expression', range?.[0] ?? 0, range?.[1] ?? 0, parent, undefined, undefined, { syntax: 'cloudformation', fn });
     const argument = convertUntagged(node, expression, depth + 1);
     if (argument === TOO_DEEP) return TOO_DEEP;
     expression.children = argument ? [argument] : [];
@@ -122,48 +145,40 @@ function convert(node: YamlNode, parent: DocNode | undefined, depth: number): Do
 }
 
 function convertUntagged(node: YamlNode, parent: DocNode | undefined, depth: number): DocNode | undefined {
-  if (isAlias(node)) return make('expression', node.range, parent, { expression: { syntax: 'yaml-alias', fn: 'alias' } });
+  const range = node.range;
+  const start = range?.[0] ?? 0;
+  const end = range?.[1] ?? 0;
   if (isScalar(node)) {
     const value = node.value;
-    const style =
-      node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'PLAIN' ? 'plain' : 'block';
-    const type: NodeType =
-      value === null || value === undefined
-        ? 'null'
-        : typeof value === 'string'
-          ? 'string'
-          : typeof value === 'number' || typeof value === 'bigint'
-            ? 'number'
-            : typeof value === 'boolean'
-              ? 'boolean'
-              : 'string';
-    const scalar = type === 'number' ? Number(value) : type === 'string' ? String(value) : (value ?? null);
-    return make(type, node.range, parent, { value: scalar, style });
+    const kind = typeof value;
+    if (value === null || value === undefined) return make('null', start, end, parent, null, styleOf(node.type));
+    if (kind === 'string') return make('string', start, end, parent, value as string, styleOf(node.type));
+    if (kind === 'number' || kind === 'bigint') return make('number', start, end, parent, Number(value), styleOf(node.type));
+    if (kind === 'boolean') return make('boolean', start, end, parent, value as boolean, styleOf(node.type));
+    return make('string', start, end, parent, String(value), styleOf(node.type));
   }
   if (isMap(node)) {
-    const object = make('object', node.range, parent, { style: node.flow ? 'flow' : undefined });
+    const object = make('object', start, end, parent, undefined, node.flow ? 'flow' : undefined);
     const properties: DocNode[] = [];
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue; // complex keys name no member
       const key = pair.key;
+      if (!isScalar(key)) continue; // complex keys name no member
+      const keyStart = key.range?.[0] ?? 0;
       const keyEnd = key.range?.[1] ?? 0;
       const valueNode = pair.value as YamlNode | null;
-      const end = valueNode?.range && valueNode.range[1] > keyEnd ? valueNode.range[1] : keyEnd;
-      const property = make('property', [key.range?.[0] ?? 0, end, end], object);
-      const keyDoc = make('string', key.range, property, {
-        value: String(key.value),
-        style: key.type === 'QUOTE_DOUBLE' ? 'double' : key.type === 'QUOTE_SINGLE' ? 'single' : 'plain',
-      });
+      const valueEnd = valueNode?.range?.[1] ?? 0;
+      const property = make('property', keyStart, valueEnd > keyEnd ? valueEnd : keyEnd, object, undefined, undefined);
+      const keyNode = make('string', keyStart, keyEnd, property, String(key.value), styleOf(key.type));
       const value = valueNode ? convert(valueNode, property, depth + 1) : undefined;
       if (value === TOO_DEEP) return TOO_DEEP;
-      property.children = value ? [keyDoc, value] : [keyDoc];
+      property.children = value ? [keyNode, value] : [keyNode];
       properties.push(property);
     }
     object.children = properties;
     return object;
   }
   if (isSeq(node)) {
-    const array = make('array', node.range, parent, { style: node.flow ? 'flow' : undefined });
+    const array = make('array', start, end, parent, undefined, node.flow ? 'flow' : undefined);
     const elements: DocNode[] = [];
     for (const item of node.items) {
       const element = item ? convert(item as YamlNode, array, depth + 1) : undefined;
@@ -173,5 +188,6 @@ function convertUntagged(node: YamlNode, parent: DocNode | undefined, depth: num
     array.children = elements;
     return array;
   }
+  if (isAlias(node)) return make('expression', start, end, parent, undefined, undefined, { syntax: 'yaml-alias', fn: 'alias' });
   return undefined;
 }
