@@ -43,7 +43,7 @@ const MERGE_KEY = '<<';
 export function validateShape(model: TaskDefinitionModel, subject: Subject): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const start = subject.kind === 'containerDefinitions' ? subject.root : subject.task;
-  if (start) new ShapeWalk(subject.dialect, issues).value(start, rootType(subject.kind), '', undefined);
+  if (start) checkValue({ dialect: subject.dialect, issues }, start, rootType(subject.kind), '', undefined);
   const problems = model.document.problems;
   if (problems.length === 0) return issues;
   // Around a syntax error the parser guesses (an unquoted {{placeholder}} reads as an object, a
@@ -53,91 +53,89 @@ export function validateShape(model: TaskDefinitionModel, subject: Subject): Sch
   return issues.filter((issue) => issue.kind === 'unknown' || !containsError(issue.kind === 'required' ? issue.object : issue.node));
 }
 
-class ShapeWalk {
-  constructor(
-    private readonly dialect: Dialect,
-    private readonly issues: SchemaIssue[],
-  ) {}
+/** What one walk carries: the dialect's rules and the issues found so far. */
+interface Walk {
+  readonly dialect: Dialect;
+  readonly issues: SchemaIssue[];
+}
 
-  value(node: DocNode, type: TypeRef, member: string, parentStructure: string | undefined): void {
-    const issues = this.issues;
-    // Nulls belong to describe-output (the console and describe emit them and register refuses
-    // them), except where the dialect refuses them itself. A value known only at deploy time (an
-    // intrinsic, an alias) is not judged.
-    if (node.type === 'null' && this.dialect.rejectsNull)
-      issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
-    if (node.type === 'null' || node.type === 'expression') return;
-    // A placeholder such as "{{cpu}}" or "${port}" becomes a scalar of the right type later; a
-    // string is never a list or an object, whatever it is filled in with.
-    if (node.type === 'string' && isScalarType(type) && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
-    if (this.dialect.convertsScalars && converts(node, type)) return;
+function checkValue(walk: Walk, node: DocNode, type: TypeRef, member: string, parentStructure: string | undefined): void {
+  const { issues, dialect } = walk;
+  // Nulls belong to describe-output (the console and describe emit them and register refuses
+  // them), except where the dialect refuses them itself. A value known only at deploy time (an
+  // intrinsic, an alias) is not judged.
+  if (node.type === 'null' && dialect.rejectsNull) issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
+  if (node.type === 'null' || node.type === 'expression') return;
+  // A placeholder such as "{{cpu}}" or "${port}" becomes a scalar of the right type later; a
+  // string is never a list or an object, whatever it is filled in with.
+  if (node.type === 'string' && isScalarType(type) && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
+  if (dialect.convertsScalars && converts(node, type)) return;
 
-    const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
-    if (type === 'string' || type === 'timestamp') {
-      if (node.type !== 'string') mismatch();
-      return;
-    }
-    if (type === 'integer') {
-      if (node.type !== 'number' || !Number.isInteger(node.value)) mismatch();
-      return;
-    }
-    if (type === 'boolean') {
-      if (node.type !== 'boolean') mismatch();
-      return;
-    }
-    if ('enum' in type) {
-      if (node.type !== 'string') mismatch();
-      else if (!enumValues(type.enum).includes(node.value)) issues.push({ kind: 'enum', node, enumName: type.enum, member });
-      return;
-    }
-    if ('list' in type) {
-      if (node.type !== 'array') return void mismatch();
-      for (const element of node.children ?? []) this.value(element, type.list, member, parentStructure);
-      return;
-    }
-    if ('map' in type) {
-      if (node.type !== 'object') return void mismatch();
-      for (const property of node.children ?? []) {
-        const value = property.children?.[1];
-        if (value) this.value(value, type.map, `${member}.${property.children![0].value}`, parentStructure);
-      }
-      return;
-    }
-    if (node.type !== 'object') return void mismatch();
-    this.structure(node, type.structure);
+  const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
+  if (type === 'string' || type === 'timestamp') {
+    if (node.type !== 'string') mismatch();
+    return;
   }
-
-  private structure(node: DocNode, structureName: string): void {
-    const issues = this.issues;
-    const properties = node.children ?? [];
-    let merged = false;
-    for (const property of properties) {
-      const key = property.children?.[0];
+  if (type === 'integer') {
+    if (node.type !== 'number' || !Number.isInteger(node.value)) mismatch();
+    return;
+  }
+  if (type === 'boolean') {
+    if (node.type !== 'boolean') mismatch();
+    return;
+  }
+  if ('enum' in type) {
+    if (node.type !== 'string') mismatch();
+    else if (!enumValues(type.enum).includes(node.value)) issues.push({ kind: 'enum', node, enumName: type.enum, member });
+    return;
+  }
+  if ('list' in type) {
+    if (node.type !== 'array') return void mismatch();
+    for (const element of node.children ?? []) checkValue(walk, element, type.list, member, parentStructure);
+    return;
+  }
+  if ('map' in type) {
+    if (node.type !== 'object') return void mismatch();
+    for (const property of node.children ?? []) {
       const value = property.children?.[1];
-      if (!key) continue;
-      if (key.value === MERGE_KEY) {
-        merged = true;
-        continue;
-      }
-      const name = memberName(property);
-      const member = memberOf(structureName, name);
-      if (!member) {
-        // Output-only members of describe output belong to describe-output.
-        const outputOnly = structureName === ROOT_STRUCTURE && this.dialect.id === 'api' && MODEL.outputOnlyMembers.includes(name);
-        if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
-          issues.push({ kind: 'unknown', key, structure: structureName });
-        continue;
-      }
-      if (value) this.value(value, member.type, name, structureName);
+      if (value) checkValue(walk, value, type.map, `${member}.${property.children![0].value}`, parentStructure);
     }
-    if (structure(structureName).union || merged) return;
-    const required = this.dialect.requiredMembers?.(structureName) ?? requiredMembers(structureName);
-    for (const wanted of required) {
-      // A member present as null is reported once, by describe-output, not again as missing. Objects
-      // are small: a scan beats building a set for each of thousands of them.
-      if (!properties.some((p) => p.children?.[0] && memberName(p) === wanted) && !OWNED_BY_OTHER_RULES.has(`${structureName}.${wanted}`)) {
-        issues.push({ kind: 'required', anchor: anchorOf(node), member: wanted, structure: structureName, object: node });
-      }
+    return;
+  }
+  if (node.type !== 'object') return void mismatch();
+  checkStructure(walk, node, type.structure);
+}
+
+function checkStructure(walk: Walk, node: DocNode, structureName: string): void {
+  const { issues, dialect } = walk;
+  const properties = node.children ?? [];
+  let merged = false;
+  for (const property of properties) {
+    const key = property.children?.[0];
+    const value = property.children?.[1];
+    if (!key) continue;
+    if (key.value === MERGE_KEY) {
+      merged = true;
+      continue;
+    }
+    const name = memberName(property);
+    const member = memberOf(structureName, name);
+    if (!member) {
+      // Output-only members of describe output belong to describe-output.
+      const outputOnly = structureName === ROOT_STRUCTURE && dialect.id === 'api' && MODEL.outputOnlyMembers.includes(name);
+      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
+        issues.push({ kind: 'unknown', key, structure: structureName });
+      continue;
+    }
+    if (value) checkValue(walk, value, member.type, name, structureName);
+  }
+  if (structure(structureName).union || merged) return;
+  const required = dialect.requiredMembers?.(structureName) ?? requiredMembers(structureName);
+  for (const wanted of required) {
+    // A member present as null is reported once, by describe-output, not again as missing. Objects
+    // are small: a scan beats building a set for each of thousands of them.
+    if (!properties.some((p) => p.children?.[0] && memberName(p) === wanted) && !OWNED_BY_OTHER_RULES.has(`${structureName}.${wanted}`)) {
+      issues.push({ kind: 'required', anchor: anchorOf(node), member: wanted, structure: structureName, object: node });
     }
   }
 }

@@ -22,9 +22,9 @@ export function exceededSize(text: string, limit = MAX_DOCUMENT_LENGTH): Analysi
 
 /**
  * The limit a text exceeds when its brackets nest too deep: one pass over the characters, with
- * strings between `quotes` skipped (JSON's double quotes; YAML's flow collections use both kinds).
+ * strings skipped (JSON's double quotes; with `singleQuotes`, also YAML's single-quoted strings).
  */
-export function exceededBracketDepth(text: string, quotes: readonly number[] = [0x22]): AnalysisLimit | undefined {
+export function exceededBracketDepth(text: string, singleQuotes = false): AnalysisLimit | undefined {
   let depth = 0;
   let quote = 0;
   for (let i = 0; i < text.length; i++) {
@@ -32,7 +32,7 @@ export function exceededBracketDepth(text: string, quotes: readonly number[] = [
     if (quote) {
       if (c === 0x5c /* \ */ && quote === 0x22) i++;
       else if (c === quote) quote = 0;
-    } else if (quotes.includes(c)) quote = c;
+    } else if (c === 0x22 /* " */ || (singleQuotes && c === 0x27) /* ' */) quote = c;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > MAX_NESTING_DEPTH) return { kind: 'depth', actual: depth, limit: MAX_NESTING_DEPTH };
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;

@@ -3,6 +3,7 @@
 // its neighbours (one-line or multi-line). Multi-step fixes apply each step to the text and get one
 // edit that spans what changed (textEdits.ts), so the steps can never overlap.
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { removeBracketed, scalarSnippet } from '../bracketedEdits';
 import type { DocumentEditor, InsertValue, ValueSnippet } from '../format';
 
 /** How a document lays out JSON. */
@@ -36,16 +37,7 @@ function nodeAt(text: string, path: JSONPath): Node | undefined {
 function removeAt(text: string, path: JSONPath): string | undefined {
   const node = nodeAt(text, path);
   if (!node?.parent) return undefined;
-  const target = node.parent.type === 'property' ? node.parent : node;
-  const container = target.parent!;
-  const siblings = container.children!;
-  const index = siblings.indexOf(target);
-  const next = siblings[index + 1];
-  const previous = siblings[index - 1];
-  // The next sibling takes the removed one's place (and indentation); a last one takes the comma before it.
-  if (next) return text.slice(0, target.offset) + text.slice(next.offset);
-  if (previous) return text.slice(0, previous.offset + previous.length) + text.slice(target.offset + target.length);
-  return text.slice(0, container.offset + 1) + text.slice(container.offset + container.length - 1);
+  return removeBracketed(text, node.parent.type === 'property' ? node.parent : node);
 }
 
 /** Inserts `"key": value` into the object at `path`, at `index` among its members (default: last). */
@@ -152,17 +144,14 @@ function unwrap(text: string, member: string): string | undefined {
 
 /** The value part inserted after a property name: a snippet that fits the member's type. */
 function valueSnippet(value: ValueSnippet, snippets: boolean): string {
-  if (!snippets) {
-    if (value.kind === 'integer') return '0';
-    if (value.kind === 'boolean') return 'false';
-    if (value.kind === 'string' || value.kind === 'enum') return '""';
-    return value.kind === 'list' ? '[]' : '{}';
+  const scalar = scalarSnippet(value, snippets);
+  if (scalar !== undefined) return scalar;
+  if (value.kind === 'string' || value.kind === 'enum') {
+    if (!snippets) return '""';
+    return value.kind === 'enum' ? `"\${1|${value.values.join(',')}|}"` : '"$1"';
   }
-  if (value.kind === 'integer') return '${1:0}';
-  if (value.kind === 'boolean') return '${1|true,false|}';
-  if (value.kind === 'string') return '"$1"';
-  if (value.kind === 'enum') return `"\${1|${value.values.join(',')}|}"`;
-  return value.kind === 'list' ? '[$1]' : '{$1}';
+  if (value.kind === 'list') return snippets ? '[$1]' : '[]';
+  return snippets ? '{$1}' : '{}';
 }
 
 /** JSON's editor: one root, so the root index is always 0. */

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import type { DocNode } from '../../document/node';
 import { nodeAtPath } from '../../document/navigate';
 import type { Path } from '../../document/path';
+import { removeBracketed, scalarSnippet } from '../bracketedEdits';
 import type { DocumentEditor, InsertValue, ValueSnippet } from '../format';
 import { parseYaml } from './yamlParse';
 
@@ -22,17 +23,15 @@ function scalar(value: string | number | boolean, replacing?: DocNode): string {
   return plainOrQuoted(value);
 }
 
+/** The value part after `key:`: on the key's line for scalars, below it for collections (as snippets). */
 function valueSnippet(value: ValueSnippet, snippets: boolean, indent: string): string {
-  if (!snippets) {
-    if (value.kind === 'integer') return ' 0';
-    if (value.kind === 'boolean') return ' false';
-    if (value.kind === 'string' || value.kind === 'enum') return ' ""';
-    return value.kind === 'list' ? ' []' : ' {}';
+  const scalar = scalarSnippet(value, snippets);
+  if (scalar !== undefined) return ` ${scalar}`;
+  if (value.kind === 'string' || value.kind === 'enum') {
+    if (!snippets) return ' ""';
+    return value.kind === 'enum' ? ` \${1|${value.values.join(',')}|}` : ' $1';
   }
-  if (value.kind === 'integer') return ' ${1:0}';
-  if (value.kind === 'boolean') return ' ${1|true,false|}';
-  if (value.kind === 'string') return ' $1';
-  if (value.kind === 'enum') return ` \${1|${value.values.join(',')}|}`;
+  if (!snippets) return value.kind === 'list' ? ' []' : ' {}';
   return value.kind === 'list' ? `\n${indent}  - $1` : `\n${indent}  $1`;
 }
 
@@ -116,14 +115,7 @@ function removeAt(text: string, root: number, path: Path): string | undefined {
   const target = node.parent.type === 'property' ? node.parent : node;
   const container = target.parent!;
   const siblings = container.children!;
-  if (container.style === 'flow') {
-    const index = siblings.indexOf(target);
-    const next = siblings[index + 1];
-    const previous = siblings[index - 1];
-    if (next) return text.slice(0, target.offset) + text.slice(next.offset);
-    if (previous) return text.slice(0, previous.offset + previous.length) + text.slice(target.offset + target.length);
-    return text.slice(0, container.offset + 1) + text.slice(container.offset + container.length - 1);
-  }
+  if (container.style === 'flow') return removeBracketed(text, target);
   const end = target.offset + target.length;
   if (siblings.length === 1 && container.parent?.type === 'property') {
     // The last entry of a block collection: the collection becomes an empty flow one after its key.

@@ -43,7 +43,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function parseYaml(text: string): ParsedDocument {
   // Flow collections nest with brackets like JSON; block nesting needs indentation, which the size
   // limit bounds.
-  const limited = exceededSize(text, MAX_YAML_LENGTH) ?? exceededBracketDepth(text, [0x22, 0x27]);
+  const limited = exceededSize(text, MAX_YAML_LENGTH) ?? exceededBracketDepth(text, true);
   if (limited) return { text, format: 'yaml', roots: [], problems: [], limited };
   let documents;
   try {
