@@ -3,6 +3,7 @@ import { isSecretNameInValueFrom } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { findValue } from '../document/navigate';
 import type { DocNode } from '../document/node';
+import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import type { SecretReference } from '../subjects/subject';
 import { isTemplated } from '../template';
 import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
@@ -17,15 +18,21 @@ export const arnMalformed: SubjectRule = {
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
+    // Messages name the members as the document spells them (CloudFormation's `ValueFrom`).
+    const { dialect } = ctx.subject;
+    const names = {
+      valueFrom: dialect.hostName('Secret', 'valueFrom'),
+      credentialsParameter: dialect.hostName('RepositoryCredentials', 'credentialsParameter'),
+    };
     for (const reference of ctx.subject.references) {
       // `prod/db` is no valid parameter name, but when it is a secret's, the user meant the secret.
       if (isSecretNameInValueFrom(ctx, reference)) continue;
-      for (const problem of referenceProblems(reference)) findings.push(toFinding(ctx, reference.node, problem));
+      for (const problem of referenceProblems(reference, names)) findings.push(toFinding(ctx, reference.node, problem));
     }
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
       const node = findValue(ctx.subject.task, key);
       if (node?.type === 'string' && isArn(node.value)) {
-        for (const problem of checkRoleArn(node.value)) findings.push(toFinding(ctx, node, problem, key));
+        for (const problem of checkRoleArn(node.value)) findings.push(toFinding(ctx, node, problem, dialect.hostName(ROOT_STRUCTURE, key)));
       }
     }
     return findings;
@@ -43,7 +50,7 @@ const WELL_FORMED_PARAMETER =
 
 const NO_PROBLEMS: readonly ArnProblem[] = Object.freeze([]);
 
-function referenceProblems(reference: SecretReference): readonly ArnProblem[] {
+function referenceProblems(reference: SecretReference, names: { valueFrom: string; credentialsParameter: string }): readonly ArnProblem[] {
   const { value, place } = reference;
   if (
     WELL_FORMED_PARAMETER.test(value) ||
@@ -57,20 +64,20 @@ function referenceProblems(reference: SecretReference): readonly ArnProblem[] {
     const arn = parseArn(value);
     if (arn?.service === 'ssm') return [];
     if (arn?.service === 'secretsmanager') return checkSecretArn(value, false);
-    return otherServiceProblems(value, 'credentialsParameter', 'a Secrets Manager secret ARN');
+    return otherServiceProblems(value, names.credentialsParameter, 'a Secrets Manager secret ARN');
   }
   if (value === '')
     return [
       {
         severity: 'error',
-        message: 'valueFrom is empty; give the ARN of a Secrets Manager secret or the name or ARN of an SSM parameter.',
+        message: `${names.valueFrom} is empty; give the ARN of a Secrets Manager secret or the name or ARN of an SSM parameter.`,
       },
     ];
   if (!isArn(value)) return checkParameterName(value);
   const arn = parseArn(value);
   if (arn?.service === 'secretsmanager') return checkSecretArn(value, true);
   if (arn?.service === 'ssm') return checkParameterArn(value);
-  return otherServiceProblems(value, 'valueFrom', 'a Secrets Manager secret or SSM parameter');
+  return otherServiceProblems(value, names.valueFrom, 'a Secrets Manager secret or SSM parameter');
 }
 
 function otherServiceProblems(value: string, member: string, expected: string): ArnProblem[] {
