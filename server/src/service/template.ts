@@ -1,10 +1,12 @@
 /**
  * Placeholders that template tools substitute before a task definition reaches ECS: Go/mustache
- * `{{x}}`, shell and Terraform `${x}`, envsubst `$X`, CodeDeploy `<IMAGE1_NAME>`, docs-style
- * `{your-account-id}` and the ECS agent tests' `$$$X$$$`. A value holding one is not judged as the
- * literal it will stop being.
+ * `{{x}}`, shell and Terraform `${x}` (GitHub's `${{ x }}` too), envsubst `$X`, CodeDeploy
+ * `<IMAGE1_NAME>`, docs-style `{your-account-id}` and `YOUR_ACCOUNT_ID`, the ECS agent tests'
+ * `$$$X$$$`, sed-style `__AWS_REGION__`, Windows/batch `%X%`, Maven/Ant `@X@` and Octopus `#{X}`.
+ * A value holding one is not judged as the literal it will stop being.
  */
-const PLACEHOLDER = /\{\{.*?\}\}|\$\{[^}]*\}|\$\$\$|\$[A-Z_][A-Z0-9_]*|<[A-Za-z0-9_ .-]+>|\{[a-z][a-z0-9_-]*\}/;
+const PLACEHOLDER =
+  /\{\{.*?\}\}|\$\{[^}]*\}|\$\$\$|\$[A-Z_][A-Z0-9_]*|<[A-Za-z0-9_ .-]+>|\{[a-z][a-z0-9_-]*\}|__[A-Za-z][A-Za-z0-9_]*__|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_.]*@|#\{[^}]+\}|\bYOUR_[A-Z0-9_]+/;
 
 /** True when the string contains a template placeholder. */
 export function isTemplated(value: string): boolean {
