@@ -8,6 +8,7 @@ import { resolveReferenceItem } from './completeReference';
 import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
 import { adapterFor } from './formats';
+import { isTemplateFile } from './formats/templateDirectives';
 import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
@@ -77,12 +78,13 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     if (cached && cached.version === doc.version && cached.hints === key) return cached.model;
     const text = doc.getText();
     const format = adapterFor(doc.languageId, doc.uri, text);
-    let model = parseTaskDefinition(text, format, hints);
+    const templateFile = isTemplateFile(doc.uri);
+    let model = parseTaskDefinition(text, format, hints, templateFile);
     // Mid-edit (a new key typed before another without its comma yet) the parser can lose the
     // containerDefinitions member; a document that was a task definition stays one while broken.
     const was = cached?.model.subjects[0]?.kind;
     if (!model.subjects.length && model.document.problems.length && (was === 'taskDefinition' || was === 'describeOutput')) {
-      model = parseTaskDefinition(text, format, { ...hints, forced: true });
+      model = parseTaskDefinition(text, format, { ...hints, forced: true }, templateFile);
     }
     models.set(doc.uri, { version: doc.version, hints: key, model });
     return model;

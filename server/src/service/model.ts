@@ -15,16 +15,23 @@ export interface TaskDefinitionModel {
   document: ParsedDocument;
   /** The task definitions in it, in document order; none when it is not one. */
   subjects: Subject[];
+  /** The file is a template source (`.json.tpl`, `.j2`, ...): it is valid JSON or YAML only once rendered. */
+  templateFile?: boolean;
 }
 
 /** Parses a document and finds its task definitions, containers and secret references. */
-export function parseTaskDefinition(text: string, format: FormatAdapter, hints: RecognitionHints = {}): TaskDefinitionModel {
+export function parseTaskDefinition(
+  text: string,
+  format: FormatAdapter,
+  hints: RecognitionHints = {},
+  templateFile = false,
+): TaskDefinitionModel {
   // Most files an editor opens are not task definitions: a substring test spares them the parse.
   if (!mayHoldTaskDefinition(text, hints)) {
-    return { text, format, document: { text, format: format.id, roots: [], problems: [] }, subjects: [] };
+    return { text, format, document: { text, format: format.id, roots: [], problems: [] }, subjects: [], templateFile };
   }
   const document = format.parse(text);
-  return { text, format, document, subjects: findSubjects(document, hints) };
+  return { text, format, document, subjects: findSubjects(document, hints), templateFile };
 }
 
 /** True when the model holds something to analyse: a task definition, or a document too large to read. */

@@ -28,4 +28,27 @@ describe('invalid-json', () => {
   it('is off when the editor reports syntax itself', () => {
     expect(findingsOf('invalid-json', '{"family": "f" "containerDefinitions": []}', { reportSyntaxErrors: false })).toEqual([]);
   });
+
+  it('in a template source, says once that placeholders become JSON when rendered, and never says to quote them', () => {
+    const text = '[{"name": "${name}", "image": "i", "cpu": ${cpu},\n  "memory": ${memory}}]';
+    const findings = findingsOf('invalid-json', text, {}, { containerDefinitionsFile: true }, 'container-definitions.json.tpl');
+    expect(findings.map((f) => [f.severity, textAt(text, f), f.message])).toEqual([
+      [
+        'information',
+        '$',
+        'This file is a template: 2 values (first "${cpu}") become JSON only when it is rendered; lint the rendered file to check them.',
+      ],
+    ]);
+    // Other syntax errors in a template are errors as anywhere.
+    const broken = '[{"name": "a", "cpu": ${cpu}}\n {"name": "b"}]';
+    expect(
+      findingsOf('invalid-json', broken, {}, { containerDefinitionsFile: true }, 'defs.json.tpl').map((f) => [f.severity, f.message]),
+    ).toEqual([
+      [
+        'information',
+        'This file is a template: one value (first "${cpu}") becomes JSON only when it is rendered; lint the rendered file to check them.',
+      ],
+      ['error', 'Invalid JSON: A comma is missing here.'],
+    ]);
+  });
 });

@@ -9,6 +9,8 @@ export interface SyntaxProblem {
   offset: number;
   length: number;
   message: string;
+  /** Set when the problem is an unquoted template placeholder (`${port}`): its text. */
+  placeholder?: string;
 }
 
 /** Why a document was not parsed at all: too large or too deeply nested for the editor to stay responsive. */

@@ -6,6 +6,14 @@
 /** A control directive: it changes the document's structure, unlike a value placeholder (`{{ .Name }}`). */
 const DIRECTIVE = /\{\{-?\s*(?:if|else|end|range|with|define|template|block|include)\b[^}]*\}\}|\{%-?\s*\w+[^%]*%\}/;
 
+/** File names of template sources: Terraform's `templatefile()` inputs, Go, Jinja, and `*.template.json`. */
+const TEMPLATE_FILE = /\.(tpl|tmpl|gotmpl|j2|jinja2?)$|\.template\.json$/i;
+
+/** True when a document's URI names a template source, which is JSON or YAML only once rendered. */
+export function isTemplateFile(uri: string): boolean {
+  return TEMPLATE_FILE.test(uri);
+}
+
 /** The first template directive of a text, if it holds one. */
 export function firstDirective(text: string): string | undefined {
   return DIRECTIVE.exec(text)?.[0];

@@ -1,3 +1,4 @@
+import type { SyntaxProblem } from '../document/parsedDocument';
 import type { Finding } from '../findings';
 import type { DocumentContext, DocumentRule } from './rule';
 
@@ -13,13 +14,44 @@ export const invalidJson: DocumentRule = {
   appliesTo: 'document',
   check(ctx) {
     if (!ctx.options.reportSyntaxErrors || ctx.model.document.format !== 'json') return [];
+    if (ctx.model.templateFile) return templateFindings(ctx);
     return syntaxFindings(ctx, 'invalid-json', 'Invalid JSON');
   },
 };
 
+/**
+ * In a template source (`.json.tpl`), unquoted placeholders are filled in with numbers or JSON when
+ * it is rendered (quoting them would break the result): one information finding says so; other
+ * syntax errors are errors as anywhere.
+ */
+function templateFindings(ctx: DocumentContext): Finding[] {
+  const placeholders = ctx.model.document.problems.filter((p) => p.placeholder);
+  // The parser trips more than once over one placeholder (`$`, then `{`, then the name): every
+  // problem on a placeholder's line is that placeholder's.
+  const lines = new Set(placeholders.map((p) => ctx.doc.positionAt(p.offset).line));
+  const others = syntaxFindings(ctx, 'invalid-json', 'Invalid JSON', (p) => !lines.has(ctx.doc.positionAt(p.offset).line));
+  if (!placeholders.length) return others;
+  const [first] = placeholders;
+  const count = placeholders.length === 1 ? 'one value' : `${placeholders.length} values`;
+  const become = placeholders.length === 1 ? 'becomes' : 'become';
+  const note: Finding = {
+    ruleId: 'invalid-json',
+    severity: 'information',
+    message: `This file is a template: ${count} (first ${JSON.stringify(first.placeholder)}) ${become} JSON only when it is rendered; lint the rendered file to check them.`,
+    range: ctx.range(first.offset, Math.max(first.length, 1)),
+  };
+  return [note, ...others];
+}
+
 /** The document's syntax problems as findings of `ruleId`: one per line, at most MAX_REPORTED. */
-export function syntaxFindings(ctx: DocumentContext, ruleId: 'invalid-json' | 'invalid-yaml', prefix: string): Finding[] {
-  const { unrendered, problems } = ctx.model.document;
+export function syntaxFindings(
+  ctx: DocumentContext,
+  ruleId: 'invalid-json' | 'invalid-yaml',
+  prefix: string,
+  include: (problem: SyntaxProblem) => boolean = () => true,
+): Finding[] {
+  const { unrendered } = ctx.model.document;
+  const problems = ctx.model.document.problems.filter(include);
   if (unrendered && problems.length) {
     // The errors after the first follow from the directives: one finding says what to do.
     const [first] = problems;
@@ -34,7 +66,7 @@ export function syntaxFindings(ctx: DocumentContext, ruleId: 'invalid-json' | 'i
   }
   // One problem per line: the parser's recovery after the first adds nothing a user can act on.
   const lines = new Set<number>();
-  const firstPerLine = ctx.model.document.problems.filter((problem) => {
+  const firstPerLine = problems.filter((problem) => {
     const line = ctx.doc.positionAt(problem.offset).line;
     return !lines.has(line) && lines.add(line);
   });

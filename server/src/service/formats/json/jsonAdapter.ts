@@ -33,7 +33,8 @@ function toProblem(text: string, error: ParseError): SyntaxProblem {
     code === 'InvalidSymbol'
       ? `"${token}" is not JSON; fill in or quote template placeholders before the file is used.`
       : (MESSAGES[code] ?? code);
-  return { offset: error.offset, length: error.length, message };
+  const placeholder = code === 'InvalidSymbol' ? PLACEHOLDER_START.exec(rest)?.[0] : undefined;
+  return { offset: error.offset, length: error.length, message, ...(placeholder ? { placeholder } : {}) };
 }
 
 function parse(text: string): ParsedDocument {
