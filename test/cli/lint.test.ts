@@ -137,6 +137,32 @@ describe('ecs-taskdef-lint', () => {
     expect(lint(['stack.template'], dir).stdout).not.toContain('missing-required');
   });
 
+  it('skips a named file that holds no task definition, with one line, unless --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'package.json'), '{"name": "app", "version": "1.0.0"}');
+    writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}]}');
+    const run = lint(['package.json', 'taskdef.json'], dir);
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      0,
+      '0 errors, 0 warnings, 0 information in 1 task definition file.\n',
+      'package.json: not a task definition; skipped (use --force to lint it as one)\n',
+    ]);
+    const forced = lint(['--force', 'package.json'], dir);
+    expect(forced.status).toBe(1);
+    expect(forced.stdout).toContain('package.json:1:1: error missing-required: "family" is required in the task definition.');
+  });
+
+  it('recognises a container-definitions array by its content, whatever the file is called', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'fargate.json'), '[{"name": "web", "image": "nginx", "essential": true, "memory": "512"}]');
+    writeFileSync(join(dir, 'list.json'), '[{"name": "web", "image": "nginx"}]');
+    const run = lint(['.'], dir);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'fargate.json:1:65: error type-mismatch: "memory" must be an integer, not a string: write 512 without quotes.',
+      '1 error, 0 warnings, 0 information in 1 task definition file.',
+    ]);
+  });
+
   it('prints the policy of one resource of a template with --policy --resource', () => {
     const first = lint(['--policy', 'examples/cloudformation/worker-service.yaml']);
     expect(first.status).toBe(0);

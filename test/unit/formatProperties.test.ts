@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
+import { toDiagnostic } from '../../server/src/service';
 import { doc, fileNamed, service } from '../helpers/taskdef';
 import { fakeCatalog, parameter, secret } from '../helpers/fakeCatalog';
 
@@ -68,8 +69,7 @@ describe('YAML and CloudFormation documents under random edits', () => {
         }
         const hover = service.hover(d, {}, position, true, OPTIONS);
         if (hover?.range) expect(inside(hover.range, lines)).toBe(true);
-        const diagnostics = findings.map((f) => ({ ...f, source: 'ecs-taskdef', data: { ruleId: f.ruleId, fixes: f.fixes } }));
-        service.quickFixes(d, diagnostics, { snippetEdits: true });
+        service.quickFixes(d, findings.map(toDiagnostic), { snippetEdits: true });
       }),
       { numRuns: 150 },
     );

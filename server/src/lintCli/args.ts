@@ -12,6 +12,8 @@ export interface LintArgs {
   region?: string;
   profile?: string;
   exitZero: boolean;
+  /** `--force`: lint named files as task definitions whatever they hold. */
+  force: boolean;
   /** `--policy FILE`: print the execution role policy of FILE instead of linting. */
   policy?: string;
   /** `--resource ID`: with --policy, the logical id of the template's task definition resource. */
@@ -32,7 +34,8 @@ export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
 Lints Amazon ECS task definitions: register-task-definition input and describe-task-definition
 output in JSON or YAML, the AWS::ECS::TaskDefinition resources of CloudFormation templates (JSON or
 YAML), and Terraform container-definition arrays. Directories are searched for .json, .jsonc,
-.yaml, .yml and .template files that hold one; files named explicitly are always linted.
+.yaml, .yml and .template files that hold one. The content decides for named files too: one that
+holds no task definition is skipped with a line on stderr, unless --force.
 
 Options:
   --format text|json|sarif  output format (default: text)
@@ -45,6 +48,7 @@ Options:
                             information, hint); repeatable
   --offline                 make no AWS calls (the account-aware rules are skipped)
   --exit-zero               exit 0 even when errors are found
+  --force                   lint named files as task definitions even when they do not look like one
   --policy FILE             print the least-privilege IAM policy of FILE's execution role
                             (notes on stderr) instead of linting
   --resource ID             with --policy: the template's task definition resource to use
@@ -68,6 +72,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         region: { type: 'string' },
         profile: { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         policy: { type: 'string' },
         resource: { type: 'string' },
@@ -103,6 +108,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     region: values.region,
     profile: values.profile,
     exitZero: values['exit-zero'] as boolean,
+    force: values.force as boolean,
     policy: values.policy,
     resource: values.resource,
     rules,

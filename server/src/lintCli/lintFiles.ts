@@ -13,8 +13,20 @@ export interface FileResult {
   error?: string;
 }
 
-/** Lints each target; files found by searching that are not task definitions are left out. */
-export async function lintFiles(targets: LintTarget[], cwd: string, options: AnalysisOptions): Promise<FileResult[]> {
+/** How named files that hold no task definition are treated. */
+export interface NamedFiles {
+  /** `--force`: lint a named file as a task definition whatever it holds. */
+  force: boolean;
+  /** Told about each named file that is skipped because it holds no task definition. */
+  onSkipped(file: string): void;
+}
+
+/**
+ * Lints each target. The content decides, for named files too: one that holds no task definition is
+ * skipped (and reported through `named.onSkipped`) unless `named.force`; files found by searching
+ * that hold none are left out silently.
+ */
+export async function lintFiles(targets: LintTarget[], cwd: string, options: AnalysisOptions, named: NamedFiles): Promise<FileResult[]> {
   const service = createTaskDefinitionService();
   const results: FileResult[] = [];
   for (const target of targets) {
@@ -30,9 +42,12 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
     // No language id: the file name, else the content, picks the format (JSON or YAML).
     const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
     const hints = hintsForPath(target.path, DEFAULT_SETTINGS);
-    if (target.explicit) hints.forced = true;
+    if (target.explicit && named.force) hints.forced = true;
     const model = service.parse(doc, hints);
-    if (!model.subjects.length && !model.document.limited) continue;
+    if (!model.subjects.length && !model.document.limited) {
+      if (target.explicit) named.onSkipped(target.path);
+      continue;
+    }
     results.push({ file: target.path, findings: service.analyze(doc, hints, options) });
     service.forget(doc.uri);
   }

@@ -56,9 +56,12 @@ async function main(argv: string[]): Promise<number> {
     rules: parseRuleSettings(args.rules),
     catalog: catalog?.access,
   };
-  let results = await lintFiles(targets, cwd, options);
+  const skipped = new Set<string>();
+  const named = { force: args.force, onSkipped: (file: string) => void skipped.add(file) };
+  let results = await lintFiles(targets, cwd, options, named);
   // References to other regions asked for their region's catalog: check again once it is listed.
-  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options);
+  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named);
+  for (const file of skipped) process.stderr.write(`${file}: not a task definition; skipped (use --force to lint it as one)\n`);
   catalog?.dispose();
   process.stdout.write(FORMATTERS[args.format](results));
   if (results.some((r) => r.error)) {

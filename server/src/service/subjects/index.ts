@@ -11,9 +11,14 @@ export type { RecognitionHints } from './taskDefinition';
 /** Cheap pre-check on the text: most files an editor opens mention neither, and are never parsed. */
 const MENTIONS_TASK_DEFINITION = /containerDefinitions?\b|AWS::ECS::TaskDefinition/i;
 
+/** A JSON array whose objects name an image: perhaps container definitions, whatever the file name. */
+const CONTAINER_ARRAY = /^\uFEFF?\s*\[\s*\{[\s\S]*"image"\s*:/;
+
 /** True when a text may hold a task definition, so it is worth parsing. */
 export function mayHoldTaskDefinition(text: string, hints: RecognitionHints): boolean {
-  return hints.forced === true || hints.containerDefinitionsFile === true || MENTIONS_TASK_DEFINITION.test(text);
+  return (
+    hints.forced === true || hints.containerDefinitionsFile === true || MENTIONS_TASK_DEFINITION.test(text) || CONTAINER_ARRAY.test(text)
+  );
 }
 
 /** Every task definition in a document, in document order. */

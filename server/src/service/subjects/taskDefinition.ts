@@ -26,10 +26,27 @@ export function apiSubject(root: DocNode, rootIndex: number, hints: RecognitionH
       return subject('taskDefinition', API_DIALECT, root, rootIndex, root, [], findArray(root, 'containerDefinitions'));
     }
   }
-  if (root.type === 'array' && (hints.containerDefinitionsFile || hints.forced)) {
+  if (root.type === 'array' && (hints.containerDefinitionsFile || hints.forced || looksLikeContainers(root))) {
     return subject('containerDefinitions', API_DIALECT, root, rootIndex, undefined, [], root.children ?? []);
   }
   return undefined;
+}
+
+/** Members only a container definition has, beside its name and image. */
+const CONTAINER_MEMBERS = ['essential', 'portMappings', 'memory', 'cpu', 'environment', 'secrets', 'logConfiguration'];
+
+/**
+ * True when a root array is container definitions by its content, whatever the file is called:
+ * every element an object with `name`, `image` and one more container member.
+ */
+function looksLikeContainers(root: DocNode): boolean {
+  const elements = root.children ?? [];
+  return (
+    elements.length > 0 &&
+    elements.every(
+      (e) => e.type === 'object' && findValue(e, 'name') && findValue(e, 'image') && CONTAINER_MEMBERS.some((m) => findValue(e, m)),
+    )
+  );
 }
 
 /** A subject with its containers and references collected. */
