@@ -3,6 +3,8 @@ import { arnMalformed } from './arnMalformed';
 import { crossAccountReference } from './crossAccountReference';
 import { describeOutput } from './describeOutput';
 import { executionRoleMissing } from './executionRoleMissing';
+import { fargateCpuMemory } from './fargateCpuMemory';
+import { fargateUnsupported } from './fargateUnsupported';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
 import { invalidYaml } from './invalidYaml';
@@ -32,6 +34,8 @@ export const allRules: readonly Rule[] = [
   unknownProperty,
   typeMismatch,
   invalidEnumValue,
+  fargateCpuMemory,
+  fargateUnsupported,
   executionRoleMissing,
   arnMalformed,
   crossAccountReference,

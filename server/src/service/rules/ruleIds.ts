@@ -20,6 +20,8 @@ export const RULE_IDS = [
   'plaintext-secret',
   'analysis-limited',
   'invalid-yaml',
+  'fargate-cpu-memory',
+  'fargate-unsupported',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */
