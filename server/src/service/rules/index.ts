@@ -1,5 +1,8 @@
 import { analysisLimited } from './analysisLimited';
 import { arnMalformed } from './arnMalformed';
+import { awsvpcPortMapping } from './awsvpcPortMapping';
+import { containerNameDuplicate } from './containerNameDuplicate';
+import { containerReferenceUnknown } from './containerReferenceUnknown';
 import { crossAccountReference } from './crossAccountReference';
 import { describeOutput } from './describeOutput';
 import { executionRoleMissing } from './executionRoleMissing';
@@ -10,6 +13,7 @@ import { invalidJson } from './invalidJson';
 import { invalidYaml } from './invalidYaml';
 import { kmsKeyPermission } from './kmsKeyPermission';
 import { missingRequired } from './missingRequired';
+import { noEssentialContainer } from './noEssentialContainer';
 import { partialSecretArn } from './partialSecretArn';
 import { plaintextSecret } from './plaintextSecret';
 import { referenceNotFound } from './referenceNotFound';
@@ -23,6 +27,7 @@ import { shortParameterName } from './shortParameterName';
 import { typeMismatch } from './typeMismatch';
 import { unknownProperty } from './unknownProperty';
 import { valueFromInEnvironment } from './valueFromInEnvironment';
+import { volumeUnknown } from './volumeUnknown';
 
 /** Every rule, in the order their findings are listed. */
 export const allRules: readonly Rule[] = [
@@ -36,6 +41,11 @@ export const allRules: readonly Rule[] = [
   invalidEnumValue,
   fargateCpuMemory,
   fargateUnsupported,
+  noEssentialContainer,
+  containerNameDuplicate,
+  containerReferenceUnknown,
+  volumeUnknown,
+  awsvpcPortMapping,
   executionRoleMissing,
   arnMalformed,
   crossAccountReference,

@@ -22,6 +22,11 @@ export const RULE_IDS = [
   'invalid-yaml',
   'fargate-cpu-memory',
   'fargate-unsupported',
+  'no-essential-container',
+  'container-name-duplicate',
+  'container-reference-unknown',
+  'volume-unknown',
+  'awsvpc-port-mapping',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */
