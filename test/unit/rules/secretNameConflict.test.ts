@@ -35,6 +35,10 @@ describe('secret-name-conflict', () => {
     expect(finding.range.start.character).toBeGreaterThan(text.split('\n')[8].indexOf('"DB"'));
   });
 
+  it('leaves empty names to empty-value', () => {
+    expect(findingsOf('secret-name-conflict', task(`${S('')}, ${S(' ')}, ${S(' ')}`, `${E('')}, ${E(' ')}`))).toEqual([]);
+  });
+
   it('is quiet for distinct names', () => {
     expect(findingsOf('secret-name-conflict', task(`${S('A')}, ${S('B')}`, E('C')))).toEqual([]);
   });

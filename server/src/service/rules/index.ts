@@ -5,6 +5,8 @@ import { containerNameDuplicate } from './containerNameDuplicate';
 import { containerReferenceUnknown } from './containerReferenceUnknown';
 import { crossAccountReference } from './crossAccountReference';
 import { describeOutput } from './describeOutput';
+import { emptyValue } from './emptyValue';
+import { environmentName } from './environmentName';
 import { executionRoleMissing } from './executionRoleMissing';
 import { fargateCpuMemory } from './fargateCpuMemory';
 import { fargateUnsupported } from './fargateUnsupported';
@@ -18,6 +20,7 @@ import { partialSecretArn } from './partialSecretArn';
 import { plaintextSecret } from './plaintextSecret';
 import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
+import { reservedEnvironmentVariable } from './reservedEnvironmentVariable';
 import type { Rule } from './rule';
 
 export { describeFormats } from './rule';
@@ -36,6 +39,7 @@ export const allRules: readonly Rule[] = [
   invalidYaml,
   describeOutput,
   missingRequired,
+  emptyValue,
   unknownProperty,
   typeMismatch,
   invalidEnumValue,
@@ -53,6 +57,8 @@ export const allRules: readonly Rule[] = [
   shortParameterName,
   secretNameConflict,
   valueFromInEnvironment,
+  environmentName,
+  reservedEnvironmentVariable,
   referenceNotFound,
   secretNameAsParameter,
   partialSecretArn,

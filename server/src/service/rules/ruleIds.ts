@@ -27,6 +27,9 @@ export const RULE_IDS = [
   'container-reference-unknown',
   'volume-unknown',
   'awsvpc-port-mapping',
+  'empty-value',
+  'environment-name',
+  'reserved-environment-variable',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */
