@@ -1,9 +1,8 @@
 import type { Finding } from '../findings';
-import { findArray, findValue } from '../document/navigate';
-import { describeContainer } from '../subjects/subject';
 import { isTemplated } from '../template';
 import { nodeRange } from './fixBuilders';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
+import { variableEntries } from './variableEntries';
 
 /** A name every shell and framework can read (SPEC.md CD-4). */
 const PORTABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -17,35 +16,26 @@ export const environmentName: SubjectRule = {
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    const { dialect } = ctx.subject;
-    for (const container of ctx.subject.containers) {
-      for (const member of ['environment', 'secrets'] as const) {
-        const list = dialect.hostName('ContainerDefinition', member);
-        for (const entry of findArray(container.node, member)) {
-          const node = findValue(entry, 'name');
-          if (node?.type !== 'string') continue;
-          const name = node.value as string;
-          // Blank names are empty-value's; placeholders are filled in before ECS sees them.
-          if (name.trim() === '' || PORTABLE_NAME.test(name) || isTemplated(name)) continue;
-          const where = `"${list}" of ${describeContainer(container)}`;
-          const equals = name.indexOf('=');
-          findings.push(
-            equals >= 0
-              ? {
-                  ruleId: 'environment-name',
-                  severity: 'error',
-                  message: `"${name}" in ${where} contains "="; the environment is a list of NAME=value strings, so the container would see ${equals === 0 ? 'no such variable' : `a variable "${name.slice(0, equals)}" instead`}. Rename it.`,
-                  range: nodeRange(ctx, node),
-                }
-              : {
-                  ruleId: 'environment-name',
-                  severity: 'warning',
-                  message: `"${name}" in ${where} is not a portable variable name (letters, digits and "_", not starting with a digit); shells and many frameworks cannot read it.`,
-                  range: nodeRange(ctx, node),
-                },
-          );
-        }
-      }
+    for (const { name: node, where } of variableEntries(ctx.subject)) {
+      const name = node.value as string;
+      // Blank names are empty-value's; placeholders are filled in before ECS sees them.
+      if (name.trim() === '' || PORTABLE_NAME.test(name) || isTemplated(name)) continue;
+      const equals = name.indexOf('=');
+      findings.push(
+        equals >= 0
+          ? {
+              ruleId: 'environment-name',
+              severity: 'error',
+              message: `"${name}" in ${where} contains "="; the environment is a list of NAME=value strings, so the container would see ${equals === 0 ? 'no such variable' : `a variable "${name.slice(0, equals)}" instead`}. Rename it.`,
+              range: nodeRange(ctx, node),
+            }
+          : {
+              ruleId: 'environment-name',
+              severity: 'warning',
+              message: `"${name}" in ${where} is not a portable variable name (letters, digits and "_", not starting with a digit); shells and many frameworks cannot read it.`,
+              range: nodeRange(ctx, node),
+            },
+      );
     }
     return findings;
   },

@@ -1,9 +1,9 @@
 import type { Finding } from '../findings';
-import { findArray, findString, findValue, pathOf } from '../document/navigate';
+import { findString, findValue, pathOf } from '../document/navigate';
 import type { DocNode } from '../document/node';
-import { describeContainer } from '../subjects/subject';
 import { isTemplated } from '../template';
 import { nodeRange } from './fixBuilders';
+import { variableEntries } from './variableEntries';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
 const BREAKS_CREDENTIALS = "breaks the task's credentials";
@@ -39,35 +39,27 @@ export const reservedEnvironmentVariable: SubjectRule = {
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    const { dialect } = ctx.subject;
-    for (const container of ctx.subject.containers) {
-      for (const member of ['environment', 'secrets'] as const) {
-        const list = dialect.hostName('ContainerDefinition', member);
-        for (const entry of findArray(container.node, member)) {
-          const node = findValue(entry, 'name');
-          if (node?.type !== 'string' || !Object.hasOwn(RESERVED, node.value)) continue;
-          const name = node.value as string;
-          const where = `"${list}" of ${describeContainer(container)}`;
-          const region =
-            member === 'environment' && /^AWS(_DEFAULT)?_REGION$/.test(name) ? judgeRegion(ctx, findValue(entry, 'value')) : undefined;
-          const reserved = RESERVED[name];
-          let severity: Finding['severity'] = 'warning';
-          let message = `ECS sets "${name}" itself, to ${reserved.value}; setting it in ${where} ${reserved.effect ?? 'competes with that value'}.`;
-          if (region?.verdict === 'agrees') {
-            severity = 'information';
-            message = `"${name}" in ${where} is redundant: ECS sets it to the task's region${region.region ? `, ${region.region}` : ", which is the stack's region"}.`;
-          } else if (region?.verdict === 'disagrees') {
-            message = `"${name}" is "${region.value}" in ${where}, but the task's region is ${region.region} (${region.source}), which ECS sets it to. Remove it unless the container means to call another region.`;
-          }
-          findings.push({
-            ruleId: 'reserved-environment-variable',
-            severity,
-            message,
-            range: nodeRange(ctx, node),
-            fixes: [{ kind: 'removeMember', title: `Remove "${name}" from "${list}"`, path: pathOf(entry) }],
-          });
-        }
+    for (const { member, entry, name: node, list, where } of variableEntries(ctx.subject)) {
+      if (!Object.hasOwn(RESERVED, node.value)) continue;
+      const name = node.value as string;
+      const region =
+        member === 'environment' && /^AWS(_DEFAULT)?_REGION$/.test(name) ? judgeRegion(ctx, findValue(entry, 'value')) : undefined;
+      const reserved = RESERVED[name];
+      let severity: Finding['severity'] = 'warning';
+      let message = `ECS sets "${name}" itself, to ${reserved.value}; setting it in ${where} ${reserved.effect ?? 'competes with that value'}.`;
+      if (region?.verdict === 'agrees') {
+        severity = 'information';
+        message = `"${name}" in ${where} is redundant: ECS sets it to the task's region${region.region ? `, ${region.region}` : ", which is the stack's region"}.`;
+      } else if (region?.verdict === 'disagrees') {
+        message = `"${name}" is "${region.value}" in ${where}, but the task's region is ${region.region} (${region.source}), which ECS sets it to. Remove it unless the container means to call another region.`;
       }
+      findings.push({
+        ruleId: 'reserved-environment-variable',
+        severity,
+        message,
+        range: nodeRange(ctx, node),
+        fixes: [{ kind: 'removeMember', title: `Remove "${name}" from "${list}"`, path: pathOf(entry) }],
+      });
     }
     return findings;
   },
