@@ -6,6 +6,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  DiagnosticTag,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -31,6 +32,7 @@ import {
 import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic, type AnalysisOptions } from './service';
 import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
+import { WorkflowDeployments } from './workflowFiles';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -42,6 +44,8 @@ interface ClientFeatures {
   lazyDocumentation: boolean;
   /** The client takes CodeAction literals; older clients only take Commands. */
   codeActionLiterals: boolean;
+  /** The client renders DiagnosticTag.Unnecessary (faded text). */
+  unnecessaryTag: boolean;
 }
 
 /** What the server talks to besides the client; tests may replace it. */
@@ -60,6 +64,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const catalog = new CachingCatalog(deps.accountCatalog ?? new AwsAccountCatalog(), ttl);
   const session = new CatalogSession(connection, catalog, ttl, () => reanalyzeAll());
   const settingsCache = new Map<string, Promise<Settings>>();
+  const workflows = new WorkflowDeployments();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   let features: ClientFeatures;
@@ -114,9 +119,14 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const contextFor = async (doc: TextDocument) => {
     const settings = await settingsFor(doc.uri);
     const hints = hintsForPath(URI.toPath(doc.uri), settings);
-    // Only task definitions wake the catalog: other JSON files never cause an AWS call.
-    const catalogAccess = service.parse(doc, hints).subjects.length ? session.access(settings) : undefined;
-    return { hints, options: toAnalysisOptions(settings, catalogAccess) };
+    // Only task definitions wake the catalog (other JSON files never cause an AWS call) or read workflows.
+    const isTaskDefinition = service.parse(doc, hints).subjects.length > 0;
+    const catalogAccess = isTaskDefinition ? session.access(settings) : undefined;
+    const detected =
+      isTaskDefinition && settings.deployedBy !== 'cli' && doc.uri.startsWith('file:')
+        ? await workflows.detect(URI.toPath(doc.uri))
+        : undefined;
+    return { hints, options: toAnalysisOptions(settings, catalogAccess, detected) };
   };
 
   const analyze = async (uri: string) => {
@@ -130,7 +140,10 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     if (findings.length === 0 && !published.has(uri)) return;
     if (findings.length) published.add(uri);
     else published.delete(uri);
-    await connection.sendDiagnostics({ uri, version, diagnostics: positions.toClient(current, findings.map(toDiagnostic)) });
+    const diagnostics = findings.map(toDiagnostic);
+    // LSP: a server sends tags only to a client that says it renders them.
+    if (!features?.unnecessaryTag) for (const diagnostic of diagnostics) delete diagnostic.tags;
+    await connection.sendDiagnostics({ uri, version, diagnostics: positions.toClient(current, diagnostics) });
   };
   const schedule = (uri: string, delay = ANALYSIS_DELAY_MS) => {
     clearTimeout(pending.get(uri));
@@ -247,6 +260,7 @@ function readClientFeatures(params: InitializeParams): ClientFeatures {
     snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
     lazyDocumentation: caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true,
     codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    unnecessaryTag: caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet.includes(DiagnosticTag.Unnecessary) === true,
   };
 }
 

@@ -1,6 +1,15 @@
 // The `ecsTaskDef` settings: their type, defaults, and the one place raw client values are parsed.
 import type { CatalogScope } from './catalog/accountCatalog';
-import { RULE_IDS, type AnalysisOptions, type CatalogAccess, type RuleSetting } from './service';
+import {
+  chooseDeployment,
+  DEPLOYED_BY_SETTINGS,
+  RULE_IDS,
+  type Deployment,
+  type AnalysisOptions,
+  type CatalogAccess,
+  type DeployedBySetting,
+  type RuleSetting,
+} from './service';
 
 /** Settings under the `ecsTaskDef` section, as every client sends them. */
 export interface Settings {
@@ -24,6 +33,8 @@ export interface Settings {
     /** Report JSON syntax errors (`invalid-json`). */
     syntax: boolean;
   };
+  /** Who registers the task definition files: `auto` reads the workspace's GitHub workflows (docs/deployment.md). */
+  deployedBy: DeployedBySetting;
   /** Rule id to `off` or a severity that replaces the rule's own. */
   rules: Partial<Record<string, RuleSetting>>;
 }
@@ -41,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   account: '',
   aws: { enabled: true, profile: '', region: '', cacheTtlSeconds: 300 },
   validate: { syntax: true },
+  deployedBy: 'auto',
   rules: {},
 };
 
@@ -65,6 +77,9 @@ export function parseSettings(raw: unknown): Settings {
         typeof aws.cacheTtlSeconds === 'number' && aws.cacheTtlSeconds >= 0 ? aws.cacheTtlSeconds : DEFAULT_SETTINGS.aws.cacheTtlSeconds,
     },
     validate: { syntax: typeof validate.syntax === 'boolean' ? validate.syntax : DEFAULT_SETTINGS.validate.syntax },
+    deployedBy: DEPLOYED_BY_SETTINGS.includes(value.deployedBy as DeployedBySetting)
+      ? (value.deployedBy as DeployedBySetting)
+      : DEFAULT_SETTINGS.deployedBy,
     rules: parseRuleSettings(value.rules),
   };
 }
@@ -76,9 +91,10 @@ export function catalogScope(settings: Settings, trusted: boolean): CatalogScope
 }
 
 /** The part of the settings the analysis core reads, with the account's catalog when there is one. */
-export function toAnalysisOptions(settings: Settings, catalog?: CatalogAccess): AnalysisOptions {
+export function toAnalysisOptions(settings: Settings, catalog?: CatalogAccess, detected?: Deployment): AnalysisOptions {
   return {
     catalog,
+    deployment: chooseDeployment(settings.deployedBy, detected),
     account: settings.account || undefined,
     region: settings.aws.region || undefined,
     reportSyntaxErrors: settings.validate.syntax,

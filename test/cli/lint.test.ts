@@ -29,8 +29,12 @@ describe('ecs-taskdef-lint', () => {
   });
 
   it('exits 0 on a clean file, and with --exit-zero', () => {
-    const clean = lint(['examples/web-fargate.json']);
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
+    const clean = lint(['taskdef.json'], dir);
     expect([clean.status, clean.stdout]).toEqual([0, '0 errors, 0 warnings, 0 information in 1 task definition file.\n']);
+    // Information alone does not fail the run.
+    expect(lint(['examples/web-fargate.json']).status).toBe(0);
     expect(lint(['--exit-zero', 'examples']).status).toBe(0);
   });
 
@@ -39,7 +43,10 @@ describe('ecs-taskdef-lint', () => {
     mkdirSync(join(dir, 'deploy'));
     mkdirSync(join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
-    writeFileSync(join(dir, 'deploy/taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}]}');
+    writeFileSync(
+      join(dir, 'deploy/taskdef.json'),
+      '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}',
+    );
     writeFileSync(join(dir, 'node_modules/taskdef.json'), '{"containerDefinitions": 1}');
     const run = lint(['--format', 'json', '.'], dir);
     expect(JSON.parse(run.stdout)).toEqual([{ file: 'deploy/taskdef.json', diagnostics: [] }]);
@@ -102,7 +109,7 @@ describe('ecs-taskdef-lint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(
       join(dir, 'td.json'),
-      '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}',
+      '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512, "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}',
     );
     const expanded = JSON.parse(lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir).stdout);
     expect(expanded[0].diagnostics[0].message).toContain('its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/x');
@@ -128,9 +135,11 @@ describe('ecs-taskdef-lint', () => {
     );
     const run = lint(['.'], dir);
     expect(run.stdout.trim().split('\n')).toEqual([
+      // The misspelt member leaves the container without memory: both are reported.
+      'stack.template:6:17: error container-memory: Container "a" has neither "Memory" nor "MemoryReservation", and the task has no task-level "Memory"; ECS rejects it ("At least one of \'memory\' or \'memoryReservation\' must be specified."). Give the container a "MemoryReservation" or "Memory", or the task a "Memory".',
       'stack.template:8:11: warning unknown-property: "Memroy" is not a property of a container definition. Did you mean "Memory"?',
       'taskdef.yaml:5:13: error type-mismatch: "memory" must be an integer, not a string: write 512 without quotes.',
-      '1 error, 1 warning, 0 information in 2 task definition files.',
+      '2 errors, 1 warning, 0 information in 2 task definition files.',
     ]);
     // Named on the command line, a template is still a template: no "family" or "Resources" findings.
     expect(lint(['stack.template'], dir).stdout).toContain('"Memroy" is not a property');
@@ -140,7 +149,7 @@ describe('ecs-taskdef-lint', () => {
   it('skips a named file that holds no task definition, with one line, unless --force', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'package.json'), '{"name": "app", "version": "1.0.0"}');
-    writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}]}');
+    writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
     const run = lint(['package.json', 'taskdef.json'], dir);
     expect([run.status, run.stdout, run.stderr]).toEqual([
       0,
@@ -202,6 +211,54 @@ describe('ecs-taskdef-lint', () => {
     expect(lint(['--rule', 'nope=off', 'examples']).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
     expect(lint(['--account', '12', 'examples']).status).toBe(2);
     expect(lint(['--help']).stdout).toContain('Usage: ecs-taskdef-lint');
+    expect(lint(['--deployed-by', 'terraform', 'examples']).stderr).toContain(
+      '--deployed-by must be auto, cli, deploy-action, not "terraform".',
+    );
+  });
+
+  it("judges a console export by the repository's deploy workflow, from any directory, and as the CLI would with --deployed-by cli", () => {
+    const repo = mkdtempSync(join(tmpdir(), 'lint-repo-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, '.github/workflows'), { recursive: true });
+    mkdirSync(join(repo, '.aws'));
+    writeFileSync(
+      join(repo, '.github/workflows/aws.yml'),
+      [
+        'env:',
+        '  ECS_TASK_DEFINITION: .aws/task-definition.json',
+        'jobs:',
+        '  deploy:',
+        '    steps:',
+        '      - id: task-def',
+        '        uses: aws-actions/amazon-ecs-render-task-definition@v1',
+        '        with: { task-definition: "${{ env.ECS_TASK_DEFINITION }}", container-name: web, image: "${{ steps.build.outputs.image }}" }',
+        '      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2',
+        '        with: { task-definition: "${{ steps.task-def.outputs.task-definition }}", cluster: main, service: web }',
+        '',
+      ].join('\n'),
+    );
+    const exported = {
+      taskDefinitionArn: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3',
+      family: 'web',
+      revision: 3,
+      status: 'ACTIVE',
+      ipcMode: null,
+      containerDefinitions: [{ name: 'web', image: '', essential: true, memory: 512, command: null }],
+      compatibilities: ['EC2'],
+    };
+    writeFileSync(join(repo, '.aws/task-definition.json'), JSON.stringify(exported, null, 2));
+    const deployed = lint(['.aws/task-definition.json'], repo);
+    expect([deployed.status, deployed.stdout]).toEqual([
+      0,
+      '.aws/task-definition.json:2:3: information describe-output: The deploy action in .github/workflows/aws.yml drops 4 describe-task-definition output members and 2 null values before it registers the task definition; `aws ecs register-task-definition` would reject them.\n' +
+        '0 errors, 0 warnings, 1 information in 1 task definition file.\n',
+    ]);
+    // The repository root is found from the file, wherever the linter runs.
+    expect(lint(['task-definition.json'], join(repo, '.aws')).stdout).toContain('The deploy action in .github/workflows/aws.yml drops 4');
+    const asCli = lint(['--deployed-by', 'cli', '.aws/task-definition.json'], repo);
+    expect(asCli.status).toBe(1);
+    expect(asCli.stdout.trim().split('\n').at(-1)).toBe('7 errors, 0 warnings, 0 information in 1 task definition file.');
+    expect(asCli.stdout).toContain('error empty-value: "image" of container "web" is empty');
   });
 });
 
@@ -235,7 +292,7 @@ describe('ecs-taskdef-lint with an AWS account', () => {
       {
         family: 'f',
         executionRoleArn: 'arn:aws:iam::111122223333:role/e',
-        containerDefinitions: [{ name: 'a', image: 'b', secrets: [{ name: 'X', valueFrom }] }],
+        containerDefinitions: [{ name: 'a', image: 'b', memory: 512, secrets: [{ name: 'X', valueFrom }] }],
       },
       null,
       2,
@@ -247,7 +304,7 @@ describe('ecs-taskdef-lint with an AWS account', () => {
     const run = await lintAsync(['td.json'], dir, fake.env());
     expect(run.stderr).toBe('ecs-taskdef-lint: AWS 111122223333/eu-west-1: 1 secrets, 1 parameters.\n');
     expect(run.stdout).toContain(
-      'td.json:11:24: warning reference-not-found: Parameter "/prod/ulr" was not found in 111122223333/eu-west-1. Check the name or the active profile. Closest: "/prod/url".',
+      'td.json:12:24: warning reference-not-found: Parameter "/prod/ulr" was not found in 111122223333/eu-west-1. Check the name or the active profile. Closest: "/prod/url".',
     );
     expect(fake.valueReads()).toEqual([]);
   });

@@ -1,15 +1,46 @@
 // Every real-world task definition in ../shared/corpus is analysed without a crash, with the
 // findings reviewed in test/corpus/expected/<file>.json (`npm run test:update-golden` rewrites them
 // after an intended change; review the diff). Files are linted as if named on the command line.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// A file its own repository deploys through a GitHub workflow (test/corpus/deployments.tsv) is
+// linted where it sits in a fixture repository with that workflow's facts (test/corpus/workflows/).
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chooseDeployment, type Deployment } from '../../server/src/service';
+import { WorkflowDeployments } from '../../server/src/workflowFiles';
 import { expectMatchesFile } from '../helpers/expectations';
 import { applyFix, doc, service, summarize, syntaxErrors, syntaxProblems } from '../helpers/taskdef';
 
 const root = join(__dirname, '../..');
 const corpus = join(root, '../shared/corpus/files');
 const files = existsSync(corpus) ? readdirSync(corpus).sort() : [];
+
+/** Corpus file -> where its repository keeps it, and which workflow deploys it. */
+const deployed = new Map(
+  readFileSync(join(root, 'test/corpus/deployments.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .map(([file, path, workflow]) => [file, { path, workflow }]),
+);
+
+/** How the file's own repository deploys it, read from a fixture repository as the linter reads one. */
+async function deploymentOf(name: string, text: string): Promise<Deployment | undefined> {
+  const place = deployed.get(name);
+  if (!place) return undefined;
+  const repo = mkdtempSync(join(tmpdir(), 'corpus-repo-'));
+  const workflow = readFileSync(join(root, 'test/corpus/workflows', name.replace(/\.json$/, '.yml')), 'utf8');
+  mkdirSync(join(repo, '.git'));
+  mkdirSync(dirname(join(repo, place.workflow)), { recursive: true });
+  writeFileSync(join(repo, place.workflow), workflow);
+  mkdirSync(dirname(join(repo, place.path)), { recursive: true });
+  writeFileSync(join(repo, place.path), text);
+  const detected = await new WorkflowDeployments().detect(join(repo, place.path));
+  expect(detected, `${place.workflow} of the fixture repository should name ${place.path}`).toBeDefined();
+  return chooseDeployment('auto', detected);
+}
 
 describe('corpus (../shared/corpus)', () => {
   // The corpus lives beside the repository (CI checks it out there); without it this suite would
@@ -19,10 +50,19 @@ describe('corpus (../shared/corpus)', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(files)('%s', (name) => {
+  it('places every deployed file of the list in the corpus', () => {
+    for (const name of deployed.keys()) expect(files, name).toContain(name);
+  });
+
+  it.each(files)('%s', async (name) => {
     let text = readFileSync(join(corpus, name), 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const findings = service.analyze(doc(text, `file:///corpus/${name}`), { forced: true }, { reportSyntaxErrors: true });
+    const deployment = await deploymentOf(name, text);
+    const options = { reportSyntaxErrors: true, ...(deployment ? { deployment } : {}) };
+    // As the CLI prints them: the faded members are the editor's view of the summing-up finding.
+    const findings = service
+      .analyze(doc(text, `file:///corpus/${name}`), { forced: true }, options)
+      .filter((f) => !f.tags?.includes('unnecessary'));
     const actual = summarize(text, findings);
     const expectedFile = join(root, 'test/corpus/expected', `${name}.json`);
     expectMatchesFile(actual, expectedFile);

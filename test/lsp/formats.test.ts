@@ -92,7 +92,14 @@ describe('language server with YAML and CloudFormation', () => {
 
   it('checks a CloudFormation template (language id cloudformation) against the account, through !Sub', async () => {
     const { diagnostics } = await catalogLoaded();
+    const [reference] = diagnostics.filter((d) => d.code === 'reference-not-found');
     expect(diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      // An EC2 task (no RequiresCompatibilities) with no memory anywhere.
+      [
+        'container-memory',
+        8,
+        'Container "app" has neither "Memory" nor "MemoryReservation", and the task has no task-level "Memory"; ECS rejects it ("At least one of \'memory\' or \'memoryReservation\' must be specified."). Give the container a "MemoryReservation" or "Memory", or the task a "Memory".',
+      ],
       [
         'reference-not-found',
         12,
@@ -103,8 +110,8 @@ describe('language server with YAML and CloudFormation', () => {
     ]);
     const [action] = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: TEMPLATE_URI },
-      range: diagnostics[0].range,
-      context: { diagnostics: [diagnostics[0]] },
+      range: reference.range,
+      context: { diagnostics: [reference] },
     })) as CodeAction[];
     const fixed = TextDocument.applyEdits(
       TextDocument.create(TEMPLATE_URI, 'cloudformation', 1, TEMPLATE),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RULE_IDS, type RuleId } from '../service';
+import { DEPLOYED_BY_SETTINGS, RULE_IDS, type DeployedBySetting, type RuleId } from '../service';
 
 /** The linter's output formats. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -18,6 +18,8 @@ export interface LintArgs {
   policy?: string;
   /** `--resource ID`: with --policy, the logical id of the template's task definition resource. */
   resource?: string;
+  /** `--deployed-by auto|cli|deploy-action`: who registers the files (auto: read the repository's workflows). */
+  deployedBy: DeployedBySetting;
   /** `--rule id=off|error|warning|information|hint`, repeatable. */
   rules: Record<string, string>;
   help: boolean;
@@ -46,6 +48,9 @@ Options:
                             (default: the SDK's chain: AWS_PROFILE, environment, SSO, ...)
   --rule ID=SETTING         turn a rule off or change its severity (off, error, warning,
                             information, hint); repeatable
+  --deployed-by WHO         who registers the files: auto (default: the GitHub workflows of
+                            the file's repository say), cli (aws ecs register-task-definition)
+                            or deploy-action (aws-actions/amazon-ecs-deploy-task-definition)
   --offline                 make no AWS calls (the account-aware rules are skipped)
   --exit-zero               exit 0 even when errors are found
   --force                   lint named files as task definitions even when they do not look like one
@@ -74,6 +79,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         'exit-zero': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
+        'deployed-by': { type: 'string', default: 'auto' },
         policy: { type: 'string' },
         resource: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -91,6 +97,9 @@ export function parseLintArgs(argv: string[]): LintArgs {
     throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
   if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region))
     throw new UsageError(`--region must be a region name such as eu-west-1, not "${values.region}".`);
+  const deployedBy = values['deployed-by'] as DeployedBySetting;
+  if (!DEPLOYED_BY_SETTINGS.includes(deployedBy))
+    throw new UsageError(`--deployed-by must be ${DEPLOYED_BY_SETTINGS.join(', ')}, not "${deployedBy}".`);
   const rules: Record<string, string> = {};
   for (const entry of values.rule as string[]) {
     const match = /^([a-z-]+)=(off|error|warning|information|hint)$/.exec(entry);
@@ -111,6 +120,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     force: values.force as boolean,
     policy: values.policy,
     resource: values.resource,
+    deployedBy,
     rules,
     help: values.help as boolean,
     version: values.version as boolean,

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hintsForPath } from '../documentSelector';
-import { createTaskDefinitionService, type AnalysisOptions, type Finding } from '../service';
+import { chooseDeployment, createTaskDefinitionService, type AnalysisOptions, type DeployedBySetting, type Finding } from '../service';
+import { WorkflowDeployments } from '../workflowFiles';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { LintTarget } from './collectFiles';
 
@@ -21,12 +22,24 @@ export interface NamedFiles {
   onSkipped(file: string): void;
 }
 
+/** Who registers the files: the setting, and the workflows that tell when it is `auto`. */
+export interface DeployedBy {
+  setting: DeployedBySetting;
+  workflows: WorkflowDeployments;
+}
+
 /**
  * Lints each target. The content decides, for named files too: one that holds no task definition is
  * skipped (and reported through `named.onSkipped`) unless `named.force`; files found by searching
  * that hold none are left out silently.
  */
-export async function lintFiles(targets: LintTarget[], cwd: string, options: AnalysisOptions, named: NamedFiles): Promise<FileResult[]> {
+export async function lintFiles(
+  targets: LintTarget[],
+  cwd: string,
+  options: AnalysisOptions,
+  named: NamedFiles,
+  deployedBy: DeployedBy = { setting: 'auto', workflows: new WorkflowDeployments() },
+): Promise<FileResult[]> {
   const service = createTaskDefinitionService();
   const results: FileResult[] = [];
   for (const target of targets) {
@@ -37,8 +50,8 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
       results.push({ file: target.path, findings: [], error: (error as NodeJS.ErrnoException).message });
       continue;
     }
-    // Editors hide a byte order mark; dropping it keeps columns the same as in the editor.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // A byte order mark stays in the text: the AWS CLI refuses a JSON file that starts with one,
+    // which the rule byte-order-mark reports. (Editors hide it, so first-line columns differ by one.)
     // No language id: the file name, else the content, picks the format (JSON or YAML).
     const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
     const hints = hintsForPath(target.path, DEFAULT_SETTINGS);
@@ -48,7 +61,12 @@ export async function lintFiles(targets: LintTarget[], cwd: string, options: Ana
       if (target.explicit) named.onSkipped(target.path);
       continue;
     }
-    results.push({ file: target.path, findings: service.analyze(doc, hints, options) });
+    const path = resolve(cwd, target.path);
+    const detected = deployedBy.setting === 'cli' ? undefined : await deployedBy.workflows.detect(path);
+    const deployment = chooseDeployment(deployedBy.setting, detected);
+    // A finding tagged unnecessary is an editor's faded text; the CLI has the finding that sums them up.
+    const findings = service.analyze(doc, hints, { ...options, deployment }).filter((f) => !f.tags?.includes('unnecessary'));
+    results.push({ file: target.path, findings });
     service.forget(doc.uri);
   }
   return results;

@@ -13,6 +13,7 @@ import { formatSarif } from './sarifFormatter';
 import { formatText } from './textFormatter';
 import { parseRuleSettings } from '../settings';
 import { VERSION } from '../version';
+import { WorkflowDeployments } from '../workflowFiles';
 
 const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif };
 
@@ -58,9 +59,10 @@ async function main(argv: string[]): Promise<number> {
   };
   const skipped = new Set<string>();
   const named = { force: args.force, onSkipped: (file: string) => void skipped.add(file) };
-  let results = await lintFiles(targets, cwd, options, named);
+  const deployedBy = { setting: args.deployedBy, workflows: new WorkflowDeployments(Infinity) };
+  let results = await lintFiles(targets, cwd, options, named, deployedBy);
   // References to other regions asked for their region's catalog: check again once it is listed.
-  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named);
+  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named, deployedBy);
   for (const file of skipped) process.stderr.write(`${file}: not a task definition; skipped (use --force to lint it as one)\n`);
   catalog?.dispose();
   process.stdout.write(FORMATTERS[args.format](results));

@@ -143,6 +143,8 @@ export interface SecretArn extends Arn {
   suffix?: string;
   /** Everything after the name, with its leading colon: `:key:stage:id`, or '' for the base form. */
   tail: string;
+  /** The tail has exactly the three fields of the JSON-key form, the only extended form ECS reads (ARN-SM-4). */
+  extended: boolean;
   jsonKey?: string;
   versionStage?: string;
   versionId?: string;
@@ -156,7 +158,7 @@ export function parseSecretArn(value: string): SecretArn | undefined {
   const suffix = SECRET_SUFFIX.exec(nameWithSuffix)?.[1];
   const tail = extra.length ? `:${extra.join(':')}` : '';
   const [jsonKey, versionStage, versionId] = extra.map((e) => e || undefined);
-  return { ...arn, nameWithSuffix, suffix, tail, jsonKey, versionStage, versionId };
+  return { ...arn, nameWithSuffix, suffix, tail, extended: extra.length === 3, jsonKey, versionStage, versionId };
 }
 
 /** The problems of a Secrets Manager ARN used in `valueFrom` (`allowExtended`) or `credentialsParameter`. */

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Path } from './document/path';
 import type { RuleId } from './rules/ruleIds';
 
@@ -44,7 +44,12 @@ export interface Finding {
   range: Range;
   /** Quick fixes, best first. */
   fixes?: FixData[];
+  /** `unnecessary`: the range is code the consumer ignores; editors show it faded (LSP DiagnosticTag.Unnecessary). */
+  tags?: FindingTag[];
 }
+
+/** How an editor may render a finding's range besides its severity. */
+export type FindingTag = 'unnecessary';
 
 /** The payload of a diagnostic's `data`: enough to rebuild its quick fixes. */
 export interface DiagnosticData {
@@ -75,6 +80,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: `${RULE_DOCS_BASE}${finding.ruleId}.md` },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(finding.tags?.includes('unnecessary') ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data,
   };
 }

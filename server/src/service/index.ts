@@ -17,7 +17,7 @@ import { policyActions } from './policyActions';
 import { quickFixes, type QuickFixCapabilities } from './quickFixes';
 
 export type { CompletionCapabilities } from './complete';
-export type { Finding, FixData, Severity, DiagnosticData } from './findings';
+export type { Finding, FindingTag, FixData, Severity, DiagnosticData } from './findings';
 export { toDiagnostic, DIAGNOSTIC_SOURCE, RULE_DOCS_BASE } from './findings';
 export type { TaskDefinitionModel } from './model';
 export type { RecognitionHints } from './subjects';
@@ -32,6 +32,8 @@ export type { ExecutionRolePolicy, PolicyDocument, PolicyStatement } from './exe
 export { GENERATE_POLICY_COMMAND } from './policyActions';
 export type { Rule } from './rules/rule';
 export { RULE_IDS, type RuleId } from './rules/ruleIds';
+export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
+export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
 
 /** Everything an editor or linter asks of a task definition. */
 export interface TaskDefinitionService {

@@ -1,4 +1,5 @@
 import type { CatalogAccess } from './catalog';
+import type { Deployment } from './deployment/deployment';
 import type { Severity } from './findings';
 
 /** What the host tells the analysis beyond the text: the user's settings that matter to rules. */
@@ -11,6 +12,8 @@ export interface AnalysisOptions {
   reportSyntaxErrors: boolean;
   /** The signed-in account's secrets and parameters; undefined when AWS is off or unreachable. */
   catalog?: CatalogAccess;
+  /** How the file is registered (setting `deployedBy` and the workspace's workflows); undefined: by the AWS CLI as written. */
+  deployment?: Deployment;
   /** Per rule: `off`, or the severity to report its findings with instead of their own. */
   rules?: Partial<Record<string, RuleSetting>>;
 }

@@ -1,6 +1,13 @@
 // Whether an environment variable holds a credential in plain text: by its name (PASSWORD, TOKEN,
-// API_KEY, ...) with a real-looking value, or by a value in a known credential format whatever the
-// name. Tuned on the corpus: template placeholders and dummy values are not credentials.
+// API_KEY, ...) with a real-looking value, by a value in a known credential format whatever the
+// name, or by a `Password=`-style pair of a connection string in the value. Tuned on the corpus:
+// template placeholders and dummy values are not credentials.
+//
+// Stand-ins are judged by which half of a credential a value is. A secret (a password, a key) is a
+// stand-in only when the whole value is one (`changeme`, `xxx`, `<...>`): a real secret may contain
+// any word, so `wJalr...EXAMPLEKEY` is still reported. An access key ID is the non-secret half of an
+// AWS key pair: leaking a fake one costs nothing, so there the stand-ins count inside the value too
+// (AWS documents its examples as `AKIAIOSFODNN7EXAMPLE`; `AKIAXXXXXXXXXXXXXXXX` is another).
 import { isTemplated } from './template';
 
 /** Name words that mean "this is a credential". */
@@ -89,11 +96,13 @@ const METADATA_WORDS = new Set([
 ]);
 /** Values that stand for "fill me in". */
 const DUMMY_VALUES =
-  /^(changeme|change[-_ ]?me|placeholder|dev|local|password|passwd|secret|token|todo|tbd|none|null|nil|undefined|dummy|example|sample|test|default|\*+|x+|\.+|-+)$/i;
+  /^(abc|changeme|change[-_ ]?me|placeholder|dev|local|password|passwd|secret|token|todo|tbd|none|null|nil|undefined|dummy|example|sample|test|default|\*+|x+|\.+|-+)$/i;
 
-/** Credential formats worth flagging whatever the variable is called. */
+/** An AWS access key ID; its 16 characters after the prefix are what a stand-in fills. */
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)([A-Z0-9]{16})\b/g;
+
+/** Credential formats worth flagging whatever the variable is called (the access key ID is judged apart). */
 const CREDENTIAL_FORMATS: { name: string; pattern: RegExp }[] = [
-  { name: 'an AWS access key ID', pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/ },
   { name: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   { name: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
   { name: 'a bearer token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{20,}/ },
@@ -103,13 +112,59 @@ const CREDENTIAL_FORMATS: { name: string; pattern: RegExp }[] = [
   { name: 'a Stripe secret key', pattern: /\b[sr]k_live_[A-Za-z0-9]{16,}/ },
 ];
 
+/**
+ * The pairs of a `key=value;...` connection string (ADO.NET, ODBC, Npgsql, Azure Storage and Service
+ * Bus) whose value is the secret, by key in lower case; the phrase names what the pair holds.
+ */
+const CONNECTION_STRING_SECRETS: Record<string, string> = {
+  password: 'a password',
+  pwd: 'a password',
+  accountkey: 'an account key',
+  sharedaccesskey: 'a shared access key',
+};
+/** One `key=value` pair: at the start or after `;`; a quoted value may hold `;`. */
+const CONNECTION_STRING_PAIR = /(?:^|;)\s*([A-Za-z][A-Za-z ]*?)\s*=\s*("[^"]*"|'[^']*'|[^;]*)/g;
+
 /** Why a value looks like a plaintext credential, or undefined when it does not. */
 export function plaintextCredentialReason(name: string, value: string): string | undefined {
-  if (value.trim() === '' || value.startsWith('arn:') || isTemplated(value)) return undefined;
-  for (const format of CREDENTIAL_FORMATS) if (format.pattern.test(value)) return `its value is ${format.name}`;
-  if (!nameSaysCredential(name)) return undefined;
-  if (DUMMY_VALUES.test(value.trim()) || isPlaceholderWord(name, value) || /^(true|false|\d{1,5})$/i.test(value.trim())) return undefined;
+  if (value.trim() === '' || value.startsWith('arn:')) return undefined;
+  const templated = isTemplated(value);
+  if (!templated) {
+    const keyIds = [...value.matchAll(ACCESS_KEY_ID)].map((m) => m[1]);
+    if (keyIds.some((key) => !isStandInKeyId(key))) return 'its value is an AWS access key ID';
+    // Nothing but a stand-in access key ID, whatever the variable is called (AWS_ACCESS_KEY).
+    if (keyIds.length && /^(?:AKIA|ASIA)[A-Z0-9]{16}$/.test(value.trim())) return undefined;
+    for (const format of CREDENTIAL_FORMATS) if (format.pattern.test(value)) return `its value is ${format.name}`;
+  }
+  // Pair by pair: a placeholder for the host leaves a literal password a password.
+  const pair = connectionStringSecret(value);
+  if (pair) return `its value is a connection string with ${pair}`;
+  if (templated || !nameSaysCredential(name)) return undefined;
+  if (isStandIn(name, value) || /^(true|false|\d{1,5})$/i.test(value.trim())) return undefined;
   return 'its name says it is a credential';
+}
+
+/** True for a whole secret value that stands for "fill me in": `changeme`, `xxx`, `YOUR_API_KEY`. */
+function isStandIn(name: string, value: string): boolean {
+  return DUMMY_VALUES.test(value.trim()) || isPlaceholderWord(name, value);
+}
+
+/** True for the 16 characters of a stand-in access key ID: `IOSFODNN7EXAMPLE` (AWS's documentation), `XXXXXXXXXXXXXXXX`. */
+function isStandInKeyId(key: string): boolean {
+  return DUMMY_VALUES.test(key) || key.endsWith('EXAMPLE');
+}
+
+/** What the first secret pair of a connection string holds (`a password in "Password="`), when its value is a real one. */
+function connectionStringSecret(value: string): string | undefined {
+  if (!value.includes('=')) return undefined;
+  for (const [, key, raw] of value.matchAll(CONNECTION_STRING_PAIR)) {
+    const what = CONNECTION_STRING_SECRETS[key.toLowerCase()];
+    if (!what) continue;
+    const secret = /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw.trim();
+    if (secret === '' || isTemplated(secret) || isStandIn(key, secret)) continue;
+    return `${what} in "${key}="`;
+  }
+  return undefined;
 }
 
 function words(name: string): string[] {

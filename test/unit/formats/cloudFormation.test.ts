@@ -1,7 +1,9 @@
 // CloudFormation templates: every AWS::ECS::TaskDefinition resource is checked in CloudFormation's
 // own names, with intrinsics understood where their literal parts say enough.
 import { describe, expect, it } from 'vitest';
-import { analyze, applyFix, doc, fileNamed, service, textAt } from '../../helpers/taskdef';
+import { analyze as analyzeAll, applyFix, doc, fileNamed, service, textAt } from '../../helpers/taskdef';
+/** Every finding but container-memory's: these fixtures leave container memory out (see containerMemory.test.ts). */
+const analyze = (...args: Parameters<typeof analyzeAll>) => analyzeAll(...args).filter((f) => f.ruleId !== 'container-memory');
 
 const template = (properties: string) =>
   `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role:\n    Type: AWS::IAM::Role\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n${properties

@@ -58,9 +58,9 @@ describe('quick fixes in YAML', () => {
       'taskDefinition:\n  family: web\n  revision: 3\n  containerDefinitions:\n    - name: web\n      image: nginx\n      command: null\ntags:\n  - key: team\n    value: payments\n';
     const findings = analyze(text, {}, {}, YAML).filter((f) => f.ruleId === 'describe-output');
     expect(findings.map((f) => f.message)).toEqual([
-      'This is describe-task-definition output; register-task-definition takes the inner object at the top level.',
-      '"revision" is output of describe-task-definition; register-task-definition rejects it.',
-      '"command" is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.',
+      'This is describe-task-definition output; `aws ecs register-task-definition` takes the inner object at the top level.',
+      '"revision" is output of describe-task-definition; `aws ecs register-task-definition` rejects it.',
+      '"command" is null; `aws ecs register-task-definition` rejects it. Remove it or give it a value.',
     ]);
     expect(applyFix(text, findings[0], 'Unwrap "taskDefinition"', YAML)).toBe(
       'family: web\nrevision: 3\ncontainerDefinitions:\n  - name: web\n    image: nginx\n    command: null\ntags:\n  - key: team\n    value: payments\n',

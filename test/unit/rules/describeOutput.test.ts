@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Deployment } from '../../../server/src/service';
 import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
 
 const described = `{
@@ -34,7 +35,14 @@ describe('describe-output', () => {
       'null',
     ]);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
-    expect(findings[2].message).toBe('"user" is null; the AWS CLI and SDKs reject null values. Remove it or give it a value.');
+    expect(findings.map((f) => f.message)).toEqual([
+      'This is describe-task-definition output; `aws ecs register-task-definition` takes the inner object at the top level.',
+      '"taskDefinitionArn" is output of describe-task-definition; `aws ecs register-task-definition` rejects it.',
+      '"user" is null; `aws ecs register-task-definition` rejects it. Remove it or give it a value.',
+      '"revision" is output of describe-task-definition; `aws ecs register-task-definition` rejects it.',
+      '"status" is output of describe-task-definition; `aws ecs register-task-definition` rejects it.',
+      '"ipcMode" is null; `aws ecs register-task-definition` rejects it. Remove it or give it a value.',
+    ]);
   });
 
   it('unwraps, moving the outer tags inside, with one indentation step less', () => {
@@ -97,5 +105,85 @@ describe('describe-output', () => {
 
   it('is quiet for register input', () => {
     expect(findingsOf('describe-output', '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}], "tags": []}')).toEqual([]);
+  });
+
+  describe('registered by the deploy action', () => {
+    const byAction: Deployment = { consumer: 'deployAction', workflow: '.github/workflows/deploy.yml' };
+    const exported = `{
+  "taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3",
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx", "user": null }
+  ],
+  "revision": 3,
+  "ipcMode": null
+}
+`;
+
+    it('sums the dropped members up in one information finding, on the first, with the make-registrable fix', () => {
+      const findings = findingsOf('describe-output', exported, { deployment: byAction });
+      const [summary, ...members] = findings.filter((f) => f.severity !== 'hint').concat(findings.filter((f) => f.severity === 'hint'));
+      expect(findings.filter((f) => f.severity !== 'hint')).toEqual([summary]);
+      expect(summary.severity).toBe('information');
+      expect(textAt(exported, summary)).toBe('"taskDefinitionArn"');
+      expect(summary.message).toBe(
+        'The deploy action in .github/workflows/deploy.yml drops 2 describe-task-definition output members and 2 null values before it registers the task definition; `aws ecs register-task-definition` would reject them.',
+      );
+      expect(summary.fixes?.map((f) => f.title)).toEqual(['Make registrable: unwrap, remove output-only fields and nulls']);
+      expect(applyFix(exported, summary)).toBe(`{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "app", "image": "nginx" }
+  ]
+}
+`);
+      // Each member is a hint the editor shows faded, with its own removal.
+      expect(members.map((f) => [f.severity, f.tags, textAt(exported, f)])).toEqual([
+        ['hint', ['unnecessary'], '"taskDefinitionArn"'],
+        ['hint', ['unnecessary'], 'null'],
+        ['hint', ['unnecessary'], '"revision"'],
+        ['hint', ['unnecessary'], 'null'],
+      ]);
+      expect(members[2].message).toBe('"revision" is dropped by the deploy action; `aws ecs register-task-definition` would reject it.');
+      expect(applyFix(exported, members[2], 'Remove "revision"')).toBe(exported.replace('  "revision": 3,\n', ''));
+    });
+
+    it('names the action without a workflow when a setting says so, and counts one member in the singular', () => {
+      const text = '{ "family": "web", "revision": 3, "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }';
+      const [summary] = findingsOf('describe-output', text, { deployment: { consumer: 'deployAction' } });
+      expect(summary.message).toBe(
+        'The deploy action (aws-actions/amazon-ecs-deploy-task-definition) drops 1 describe-task-definition output member before it registers the task definition; `aws ecs register-task-definition` would reject it.',
+      );
+    });
+
+    it('still reports the describe wrapper as an error: the action sends only the members it knows, and the task inside is lost', () => {
+      const findings = findingsOf('describe-output', described, { deployment: byAction });
+      expect(findings.filter((f) => f.severity === 'error').map((f) => [textAt(described, f), f.message])).toEqual([
+        [
+          '"taskDefinition"',
+          'This is describe-task-definition output; the deploy action in .github/workflows/deploy.yml sends RegisterTaskDefinition only the top-level members it knows, so everything inside "taskDefinition" is lost and ECS rejects the request.',
+        ],
+      ]);
+      expect(findings.filter((f) => f.severity === 'information')).toHaveLength(1);
+    });
+
+    it('judges a YAML export the same way, and the fix writes YAML', () => {
+      const yaml = 'family: web\nrevision: 3\nstatus: ACTIVE\ncontainerDefinitions:\n  - name: app\n    image: nginx\n    user:\n';
+      const findings = findingsOf('describe-output', yaml, { deployment: byAction }, {}, 'taskdef.yaml');
+      const [summary] = findings.filter((f) => f.severity === 'information');
+      expect([textAt(yaml, summary), summary.message]).toEqual([
+        'revision',
+        'The deploy action in .github/workflows/deploy.yml drops 2 describe-task-definition output members and 1 null value before it registers the task definition; `aws ecs register-task-definition` would reject them.',
+      ]);
+      expect(applyFix(yaml, summary, undefined, 'taskdef.yaml')).toBe(
+        'family: web\ncontainerDefinitions:\n  - name: app\n    image: nginx\n',
+      );
+    });
+
+    it('has nothing to say of register input', () => {
+      expect(
+        findingsOf('describe-output', '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}]}', { deployment: byAction }),
+      ).toEqual([]);
+    });
   });
 });

@@ -154,4 +154,23 @@ Resources:
       ['""', '"ContainerName" in "DependsOn" of container "web" is empty; it must name a container of the task.'],
     ]);
   });
+
+  it("leaves the image of a container a workflow's render step fills to the pipeline, in every format", () => {
+    const deployment = {
+      consumer: 'deployAction' as const,
+      renderedImages: [{ containerName: 'web', workflow: '.github/workflows/deploy.yml' }],
+    };
+    const json = '{ "family": "f", "containerDefinitions": [ { "name": "web", "image": "" }, { "name": "log", "image": "" } ] }';
+    expect(findingsOf('empty-value', json, { deployment }).map((f) => f.message)).toEqual([
+      '"image" of container "log" is empty; ECS rejects it ("Container.image should not be null or empty").',
+    ]);
+    const yaml = 'family: f\ncontainerDefinitions:\n  - name: web\n    image: ""\n';
+    expect(findingsOf('empty-value', yaml, { deployment }, {}, 'taskdef.yaml')).toEqual([]);
+    expect(findingsOf('empty-value', yaml, {}, {}, 'taskdef.yaml')).toHaveLength(1);
+    // Without an image at all, the render step adds one.
+    const missing = '{ "family": "f", "containerDefinitions": [ { "name": "web" }, { "name": "log" } ] }';
+    expect(findingsOf('missing-required', missing, { deployment }).map((f) => f.message)).toEqual([
+      '"image" is required in container "log".',
+    ]);
+  });
 });

@@ -12,11 +12,24 @@ describe('invalid-json', () => {
     ]);
   });
 
-  it('names an unquoted placeholder, once per line', () => {
-    const text = '{"family": $NAME, "containerDefinitions": []}';
+  it('names an unquoted placeholder, once per line, in a file that has other errors too', () => {
+    const text = '{"family": $NAME, "cpu": "256"\n "containerDefinitions": []}';
     const findings = findingsOf('invalid-json', text);
-    expect(findings.map((f) => [textAt(text, f), f.message])).toEqual([
-      ['$NAME', 'Invalid JSON: "$NAME" is not JSON; fill in or quote template placeholders before the file is used.'],
+    expect(findings.map((f) => [f.severity, textAt(text, f), f.message])).toEqual([
+      ['error', '$NAME', 'Invalid JSON: "$NAME" is not JSON; fill in or quote template placeholders before the file is used.'],
+      ['error', '"containerDefinitions"', 'Invalid JSON: A comma is missing here.'],
+    ]);
+  });
+
+  it('takes a .json file that only unquoted placeholders break for a template source: one information finding, no advice to quote', () => {
+    const text =
+      '{"family": "web", "containerDefinitions": [{"name": "app", "image": "i",\n  "portMappings": [{"containerPort": ${http_port}}]}]}';
+    expect(findingsOf('invalid-json', text).map((f) => [f.severity, textAt(text, f), f.message])).toEqual([
+      [
+        'information',
+        '$',
+        'This file is a template: one value (first "${http_port}") becomes JSON only when it is rendered; lint the rendered file to check them.',
+      ],
     ]);
   });
 

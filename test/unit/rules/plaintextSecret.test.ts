@@ -27,7 +27,7 @@ describe('plaintext-secret', () => {
     ['githubToken', 'abcdef0123456789'],
     ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
     ['API_KEY', 'a1b2c3d4'],
-    ['SMTP_USER', 'AKIAIOSFODNN7EXAMPLE'],
+    ['SMTP_USER', 'AKIA2E0A8F3B244C9986'],
     ['DATABASE_URL', 'postgres://app:pa55word@db.internal:5432/app'],
     ['SIGNING_CERT', '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'],
     ['AUTH_HEADER_VALUE', 'Bearer abcdefghijklmnopqrstuvwxyz012345'],
@@ -51,8 +51,78 @@ describe('plaintext-secret', () => {
     ['APP_URL', 'https://app.example.com'],
     ['USE_TOKEN_AUTH', 'true'],
     ['NODE_TLS_REJECT_UNAUTHORIZED', '0'],
+    ['DB_PASSWORD', 'abc'],
   ])('does not fire on %s=%j', (name, value) => {
     expect(fires(name, value)).toBe(false);
+  });
+
+  describe('stand-ins, by which half of a credential the value is', () => {
+    it.each([
+      ['AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE'],
+      ['AWS_ACCESS_KEY', 'AKIAI44QH8DHBEXAMPLE'],
+      ['SMTP_USER', 'ASIAXXXXXXXXXXXXXXXX'],
+    ])('an access key ID, the non-secret half, may be a stand-in inside the value: %s=%j', (name, value) => {
+      expect(fires(name, value)).toBe(false);
+    });
+
+    it.each([
+      ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+      ['DB_PASSWORD', 'example-prod-2024'],
+      ['CONN', 'Host=db;Password=changeme-in-prod'],
+    ])('a secret is a stand-in only when the whole value is one: %s=%j fires', (name, value) => {
+      expect(fires(name, value)).toBe(true);
+    });
+  });
+
+  describe('connection strings', () => {
+    const reasonOf = (name: string, value: string) => {
+      const text = task(name, value);
+      return findingsOf('plaintext-secret', text).map((f) => [f.message, textAt(text, f)]);
+    };
+    const message = (name: string, what: string) =>
+      `"${name}" in container "app" looks like a credential in plain text (its value is a connection string with ${what}). Store it in SSM Parameter Store or Secrets Manager and reference it from "secrets".`;
+
+    it.each([
+      ['DATABASE', 'Host=db;Port=5432;Username=app;Password=s3cr3t-real;', 'a password in "Password="'],
+      ['SQL', 'Server=tcp:db,1433;Database=app;User Id=sa;pwd=Pa55w0rd!x', 'a password in "pwd="'],
+      ['ODBC', 'Driver={ODBC Driver 18};Server=db;UID=sa;PWD="a;b=c d"', 'a password in "PWD="'],
+      [
+        'STORAGE',
+        'DefaultEndpointsProtocol=https;AccountName=appstore;AccountKey=q2Xf9Lm0vR7sT1uW3yZ5aB8cD0eF2gH4iJ6kL8mN0pQ==;EndpointSuffix=core.windows.net',
+        'an account key in "AccountKey="',
+      ],
+      [
+        'BUS',
+        'Endpoint=sb://app.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=',
+        'a shared access key in "SharedAccessKey="',
+      ],
+      ['APP_SETTINGS', 'host = db ; PASSWORD = hunter2-prod', 'a password in "PASSWORD="'],
+    ])('fires on %s, whatever the name, on the value, never naming it', (name, value, what) => {
+      expect(reasonOf(name, value)).toEqual([[message(name, what), JSON.stringify(value)]]);
+      expect(JSON.stringify(findingsOf('plaintext-secret', task(name, value)))).not.toContain(value.slice(-8));
+    });
+
+    it.each([
+      ['fake', 'Host=db;Username=app;Password=changeme'],
+      ['fake', 'Host=db;Password=xxx'],
+      ['fake', 'Host=db;Password=abc'],
+      ['fake', 'Host=db;Password=password'],
+      ['fake', 'Host=db;Password=example'],
+      ['fake', 'Host=db;Password=YOUR_PASSWORD'],
+      ['fake, quoted', "Host=db;Password='changeme'"],
+      ['a placeholder', 'Host=db;Password=<password>'],
+      ['a placeholder', 'Host=db;Password=${DB_PASSWORD}'],
+      ['a placeholder', 'Server=db;Pwd={{ .Values.dbPassword }}'],
+      ['empty', 'Host=db;Password=;'],
+      ['not a secret key', 'AccountName=appstore;SharedAccessKeyName=RootManageSharedAccessKey;Username=app'],
+      ['not a pair', 'jdbc-password=hunter2-prod'],
+    ])('does not fire on %s: %j', (_, value) => {
+      expect(fires('CONNECTION', value)).toBe(false);
+    });
+
+    it('judges the password pair alone: a placeholder elsewhere leaves it reported', () => {
+      expect(fires('CONNECTION', 'Host=${DB_HOST};Password=s3cr3t-real')).toBe(true);
+    });
   });
 
   it('points at the value, names the variable and never repeats the value', () => {

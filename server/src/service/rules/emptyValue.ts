@@ -2,6 +2,7 @@ import type { Finding } from '../findings';
 import { findArray, findValue } from '../document/navigate';
 import type { DocNode } from '../document/node';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
+import { renderedImageOf } from '../deployment/deployment';
 import { describeContainer } from '../subjects/subject';
 import { nodeRange } from './fixBuilders';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
@@ -13,7 +14,7 @@ export const emptyValue: SubjectRule = {
   id: 'empty-value',
   title: 'Empty value',
   description:
-    'Reports `""` (or only whitespace) where ECS needs a value: the task `family`, a container\'s `name` and `image` ("Container.image should not be null or empty"), an `environment` or `secrets` entry\'s `name`, a tag `key`, `dependsOn[].containerName`, a volume\'s `name`, and task-level `cpu` and `memory`. An empty `valueFrom` is an `arn-malformed` finding. Console exports and hand-edited templates leave such values behind; the AWS CLI sends them and ECS rejects the task definition.',
+    'Reports `""` (or only whitespace) where ECS needs a value: the task `family`, a container\'s `name` and `image` ("Container.image should not be null or empty"; not where a workflow\'s render step fills the image in, see docs/deployment.md), an `environment` or `secrets` entry\'s `name`, a tag `key`, `dependsOn[].containerName`, a volume\'s `name`, and task-level `cpu` and `memory`. An empty `valueFrom` is an `arn-malformed` finding. Console exports and hand-edited templates leave such values behind; the AWS CLI sends them and ECS rejects the task definition.',
   needsCatalog: false,
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
@@ -67,10 +68,12 @@ export const emptyValue: SubjectRule = {
         findValue(container.node, 'name'),
         (blank) => `"${names.name}" of ${which} ${blank}; ECS needs a container name (${NAME_RULE}).`,
       );
-      report(
-        findValue(container.node, 'image'),
-        (blank) => `"${names.image}" of ${which} ${blank}; ECS rejects it ("Container.image should not be null or empty").`,
-      );
+      // amazon-ecs-render-task-definition writes this container's image before it is registered.
+      if (!renderedImageOf(ctx.options.deployment, container.name))
+        report(
+          findValue(container.node, 'image'),
+          (blank) => `"${names.image}" of ${which} ${blank}; ECS rejects it ("Container.image should not be null or empty").`,
+        );
       for (const entry of findArray(container.node, 'environment')) {
         report(
           findValue(entry, 'name'),

@@ -8,7 +8,7 @@ import { fixList, nodeRange, replaceNodeFix } from './fixBuilders';
 import type { RuleContext, SubjectRule } from './rule';
 
 /** A task `cpu` or `memory` as ECS reads it: units or MiB, and how the document wrote it. */
-interface Size {
+export interface Size {
   node: DocNode;
   /** CPU units or MiB. */
   value: number;
@@ -71,6 +71,11 @@ function missingFinding(ctx: RuleContext, task: DocNode, cpu: DocNode | undefine
     message: `Fargate requires task-level "${name('cpu')}" and "${name('memory')}"; this task has no ${what}.`,
     range: nodeRange(ctx, place),
   };
+}
+
+/** A task-level `memory` member in MiB as ECS reads it (`2048`, `"2048"`, `"2 GB"`); undefined when it cannot be judged. */
+export function readTaskMemory(property: DocNode | undefined): Size | undefined {
+  return readSize(property, MEMORY_TEXT, 1024);
 }
 
 /** The value of a `cpu`/`memory` member in units or MiB; undefined when it cannot be judged. */

@@ -1,15 +1,20 @@
 import { analysisLimited } from './analysisLimited';
 import { arnMalformed } from './arnMalformed';
+import { awslogsOptions } from './awslogsOptions';
 import { awsvpcPortMapping } from './awsvpcPortMapping';
+import { byteOrderMark } from './byteOrderMark';
+import { containerMemory } from './containerMemory';
 import { containerNameDuplicate } from './containerNameDuplicate';
 import { containerReferenceUnknown } from './containerReferenceUnknown';
 import { crossAccountReference } from './crossAccountReference';
 import { describeOutput } from './describeOutput';
 import { emptyValue } from './emptyValue';
 import { environmentName } from './environmentName';
+import { executionRoleIsTaskRole } from './executionRoleIsTaskRole';
 import { executionRoleMissing } from './executionRoleMissing';
 import { fargateCpuMemory } from './fargateCpuMemory';
 import { fargateUnsupported } from './fargateUnsupported';
+import { firelensWindows } from './firelensWindows';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
 import { invalidYaml } from './invalidYaml';
@@ -22,10 +27,12 @@ import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
 import { reservedEnvironmentVariable } from './reservedEnvironmentVariable';
 import type { Rule } from './rule';
+import { templatePlaceholder } from './templatePlaceholder';
 
 export { describeFormats } from './rule';
 import { secretNameAsParameter } from './secretNameAsParameter';
 import { secretNameConflict } from './secretNameConflict';
+import { secretVersionSelector } from './secretVersionSelector';
 import { shortParameterName } from './shortParameterName';
 import { typeMismatch } from './typeMismatch';
 import { unknownProperty } from './unknownProperty';
@@ -36,6 +43,7 @@ import { volumeUnknown } from './volumeUnknown';
 export const allRules: readonly Rule[] = [
   analysisLimited,
   invalidJson,
+  byteOrderMark,
   invalidYaml,
   describeOutput,
   missingRequired,
@@ -44,14 +52,19 @@ export const allRules: readonly Rule[] = [
   typeMismatch,
   invalidEnumValue,
   fargateCpuMemory,
+  containerMemory,
   fargateUnsupported,
+  firelensWindows,
+  awslogsOptions,
   noEssentialContainer,
   containerNameDuplicate,
   containerReferenceUnknown,
   volumeUnknown,
   awsvpcPortMapping,
   executionRoleMissing,
+  executionRoleIsTaskRole,
   arnMalformed,
+  secretVersionSelector,
   crossAccountReference,
   registryCredentialsInvalid,
   shortParameterName,
@@ -62,6 +75,7 @@ export const allRules: readonly Rule[] = [
   referenceNotFound,
   secretNameAsParameter,
   partialSecretArn,
+  templatePlaceholder,
   kmsKeyPermission,
   plaintextSecret,
 ];

@@ -9,18 +9,29 @@ export const invalidJson: DocumentRule = {
   id: 'invalid-json',
   title: 'The file is not valid JSON',
   description:
-    "Reports JSON syntax errors. ECS and the AWS CLI read task definitions as strict JSON, so a missing comma or an unquoted template placeholder stops registration. In VS Code this is off by default (setting `ecsTaskDef.validate.syntax`) because VS Code's JSON support reports the same errors.",
+    "Reports JSON syntax errors. ECS and the AWS CLI read task definitions as strict JSON, so a missing comma stops registration. A template source (`.json.tpl`, `.j2`, ..., or a `.json` file that only unquoted placeholders such as `${port}` break) gets one information finding instead: its placeholders become JSON when it is rendered. In VS Code this is off by default (setting `ecsTaskDef.validate.syntax`) because VS Code's JSON support reports the same errors.",
   needsCatalog: false,
   appliesTo: 'document',
   check(ctx) {
     if (!ctx.options.reportSyntaxErrors || ctx.model.document.format !== 'json') return [];
-    if (ctx.model.templateFile) return templateFindings(ctx);
+    if (ctx.model.templateFile || onlyPlaceholdersBreakIt(ctx)) return templateFindings(ctx);
     return syntaxFindings(ctx, 'invalid-json', 'Invalid JSON');
   },
 };
 
 /**
- * In a template source (`.json.tpl`), unquoted placeholders are filled in with numbers or JSON when
+ * A `.json` file whose only syntax errors are unquoted placeholders is a template source by another
+ * name (Terraform's `templatefile("taskdef.json", ...)`): nobody types `${port}` into a real file.
+ */
+function onlyPlaceholdersBreakIt(ctx: DocumentContext): boolean {
+  const { problems } = ctx.model.document;
+  // The parser trips over a placeholder's parts and the token right after it, never further on.
+  const spans = problems.filter((p) => p.placeholder).map((p) => [p.offset, p.offset + p.placeholder!.length]);
+  return spans.length > 0 && problems.every((p) => spans.some(([start, end]) => p.offset >= start && p.offset <= end));
+}
+
+/**
+ * In a template source (`.json.tpl`, or a file only placeholders break), unquoted placeholders are filled in with numbers or JSON when
  * it is rendered (quoting them would break the result): one information finding says so; other
  * syntax errors are errors as anywhere.
  */

@@ -10,7 +10,7 @@ export const plaintextSecret: SubjectRule = {
   id: 'plaintext-secret',
   title: 'Credential in plain text',
   description:
-    'Reports an `environment` entry whose literal value looks like a credential: its name says so (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, ...) and the value is real rather than a placeholder, or the value has a known credential format (an AWS access key ID, a private key, a JSON Web Token, a bearer token, a connection string with a password) whatever the name. Anyone who can read the task definition can read such a value. The quick fix moves the variable to `secrets`, referencing an SSM parameter you then create; the value is never sent anywhere or shown in the message.',
+    'Reports an `environment` entry whose literal value looks like a credential: its name says so (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, ...) and the value is real rather than a placeholder, or the value has a known credential format (an AWS access key ID, a private key, a JSON Web Token, a bearer token, a URL with a password, a connection string with `Password=`, `Pwd=`, `AccountKey=` or `SharedAccessKey=`) whatever the name. Anyone who can read the task definition can read such a value. The quick fix moves the variable to `secrets`, referencing an SSM parameter you then create; the value is never sent anywhere or shown in the message.',
   needsCatalog: false,
   appliesTo: ALL_SUBJECTS,
   check(ctx) {

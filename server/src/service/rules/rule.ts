@@ -43,6 +43,7 @@ export const ALL_SUBJECTS: readonly SubjectKind[] = ['taskDefinition', 'describe
 /** Where a rule applies, in a user's words: the rule's row in docs/rules.md and its page's "Formats" line. */
 export function describeFormats(rule: Rule): string {
   if (rule.id === 'invalid-json') return 'JSON files';
+  if (rule.id === 'byte-order-mark') return 'JSON files but CloudFormation templates';
   if (rule.id === 'invalid-yaml') return 'YAML files and templates';
   if (rule.appliesTo === 'document') return 'every format';
   const names: Record<SubjectKind, string> = {

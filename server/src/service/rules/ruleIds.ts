@@ -30,6 +30,13 @@ export const RULE_IDS = [
   'empty-value',
   'environment-name',
   'reserved-environment-variable',
+  'container-memory',
+  'awslogs-options',
+  'firelens-windows',
+  'execution-role-is-task-role',
+  'secret-version-selector',
+  'byte-order-mark',
+  'template-placeholder',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

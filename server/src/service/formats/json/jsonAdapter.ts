@@ -42,12 +42,21 @@ function parse(text: string): ParsedDocument {
   // Not parsed: a tree this size or depth would stall or overflow the stack. One finding says so.
   if (limited) return { text, format: 'json', roots: [], problems: [], limited };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-  return { text, format: 'json', roots: root ? [root as DocNode] : [], problems: errors.map((e) => toProblem(text, e)) };
+  const source = withoutByteOrderMark(text);
+  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  return { text, format: 'json', roots: root ? [root as DocNode] : [], problems: errors.map((e) => toProblem(source, e)) };
+}
+
+/**
+ * The text with a leading byte order mark blanked (same length, so every offset stays): jsonc-parser
+ * reads it as an invalid symbol, and the rule byte-order-mark reports it on its own.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
 
 function locate(document: ParsedDocument, offset: number): Location {
-  const location = getLocation(document.text, offset);
+  const location = getLocation(withoutByteOrderMark(document.text), offset);
   const node = location.previousNode as DocNode | undefined;
   if (!location.isAtPropertyKey) return { root: 0, path: location.path, onKey: false, node };
   const object = nodeAtPath(document.roots[0], location.path.slice(0, -1));
