@@ -5,13 +5,13 @@
 // users have: yaml-language-server validating with the same schema, and one `yaml` parse as the lower
 // bound. Prints a table and writes bench/results.json. `--smoke` runs each workload a few times only,
 // to prove the benchmark works (CI); the figures then mean nothing.
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { arch, cpus, totalmem } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseTree } from 'jsonc-parser';
-import { getLanguageService, type LanguageService } from 'vscode-json-languageservice';
+import type { LanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAllDocuments, Scalar, stringify } from 'yaml';
 import { getLanguageService as getYamlLanguageService, type LanguageService as YamlLanguageService } from 'yaml-language-server';
@@ -21,6 +21,7 @@ import { AwsAccountCatalog } from '../server/src/catalog/awsAccountCatalog';
 import { createTaskDefinitionService, type CatalogAccess, type CatalogEntry } from '../server/src/service';
 import { FakeAws } from '../test/helpers/fakeAws';
 import { isolatedAwsEnv } from '../test/helpers/awsEnv';
+import { jsonBaselineService } from './jsonBaseline';
 
 // The bundle runs from bench/out.
 const root = join(__dirname, '../..');
@@ -240,11 +241,7 @@ function cloudFormationTemplate(taskDefinitions: number, containers: number, sec
 }
 
 function baselineService(): LanguageService | undefined {
-  if (!existsSync(SCHEMA_FILE)) return undefined;
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
-  const service = getLanguageService({});
-  service.configure({ validate: true, schemas: [{ uri: 'file:///ecs-intellisense-schema.json', fileMatch: ['*.json'], schema }] });
-  return service;
+  return existsSync(SCHEMA_FILE) ? jsonBaselineService(SCHEMA_FILE) : undefined;
 }
 
 /**
@@ -514,12 +511,64 @@ async function serverProcess() {
   record('6. Start-up: process start to initialize response', startups, { target: 'report' });
 }
 
+/**
+ * Process start to the first diagnostics of a 2 KB task definition (one finding, so that diagnostics
+ * are published): with AWS off, and with AWS on against the local endpoint, where the first
+ * diagnostics are the offline ones and the account's list follows.
+ */
+async function serverFirstDiagnostics() {
+  const fake = await new FakeAws().start();
+  fake.secrets = [{ name: 'app/db' }];
+  fake.parameters = [{ name: '/app/config' }];
+  const text = taskDefinition(1, 4).replace(':parameter/', ':parameter:');
+  const uri = 'file:///first/taskdef.json';
+  for (const [label, settings] of [
+    ['AWS off (ecsTaskDef.aws.enabled false)', { aws: { enabled: false } }],
+    ['AWS on, local endpoint', {}],
+  ] as const) {
+    const samples: number[] = [];
+    for (let i = -1; i < (smoke ? 1 : 10); i++) {
+      const started = performance.now();
+      const child = spawn(process.execPath, [join(root, 'server/out/server.js'), '--stdio'], {
+        env: isolatedAwsEnv(fake.env()),
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      const published = new Promise<number>((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+          if (p.uri === uri && p.diagnostics.length) resolve(performance.now() - started);
+        }),
+      );
+      connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+      connection.listen();
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true } },
+      });
+      connection.sendNotification('initialized', {});
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+      const ms = await published;
+      if (i >= 0) samples.push(ms); // the first run warms the file cache
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      await new Promise((r) => child.on('exit', r));
+      connection.dispose();
+    }
+    record(`6. Start-up: process start to the first diagnostics of a 2 KB task definition, ${label}`, samples, {
+      target: 'report (no slower than before the AWS SDK moved to aws.js)',
+    });
+  }
+  await fake.stop();
+}
+
 function bundleSizes() {
   const kb = (file: string) => (existsSync(file) ? statSync(file).size / 1024 : NaN);
   const vsix = existsSync(join(root, 'ecs-taskdef.vsix')) ? 'ecs-taskdef.vsix' : undefined;
   const sizes = {
     'server/out/server.js': kb(join(root, 'server/out/server.js')),
     'server/out/lint.js': kb(join(root, 'server/out/lint.js')),
+    'server/out/aws.js': kb(join(root, 'server/out/aws.js')),
     'client/out/extension.js': kb(join(root, 'client/out/extension.js')),
     ...(vsix ? { [vsix]: kb(join(root, vsix)) } : {}),
   };
@@ -579,6 +628,112 @@ async function corpusLint(baseline: LanguageService | undefined) {
     target: 'report',
     note: `analysis alone, in-process: ${inProcess.median.toFixed(1)} ms in all, ${(inProcess.median / files.length).toFixed(2)} ms per file`,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes: the linter against the baseline as a process
+
+/** The linter as `npx ecs-taskdef-lint` runs it: the package's bin script, which loads out/lint.js. */
+const LINT_BIN = join(root, 'server/bin/ecs-taskdef-lint');
+/** bench/baselineProcess.ts, bundled beside this benchmark. */
+const BASELINE_PROCESS = join(__dirname, 'baselineProcess.js');
+
+/** Runs `node ...args` to its end, output discarded; its wall time in ms. An exit status other than 0 fails the run. */
+function wallTime(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: isolatedAwsEnv() });
+    let stderr = '';
+    let ms = NaN;
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', () => (ms = performance.now() - start));
+    child.on('close', (code) =>
+      code === 0 ? resolve(ms) : reject(new Error(`node ${args.slice(0, 6).join(' ')}... exited with ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/**
+ * Ours and the baseline process on the same files, interleaved (which one goes first alternates),
+ * so that the machine's state falls on both alike. The ratio is the median of the paired ratios.
+ */
+async function versusBaselineProcess(label: string, files: string[], iterations: number) {
+  const ours = [LINT_BIN, '--offline', '--exit-zero', '--format', 'json', ...files];
+  const baseline = [BASELINE_PROCESS, SCHEMA_FILE, ...files];
+  collectGarbage();
+  // Warm-up: the files and both bundles in the page cache.
+  await wallTime(ours);
+  await wallTime(baseline);
+  const samples = { ours: [] as number[], baseline: [] as number[], ratios: [] as number[] };
+  for (let i = 0; i < iterations; i++) {
+    let a: number, b: number;
+    if (i % 2 === 0) {
+      a = await wallTime(ours);
+      b = await wallTime(baseline);
+    } else {
+      b = await wallTime(baseline);
+      a = await wallTime(ours);
+    }
+    samples.ours.push(a);
+    samples.baseline.push(b);
+    samples.ratios.push(a / b);
+  }
+  const row = record(label, samples.ours, {
+    baseline: { name: 'baseline process: JSON LS + AWS schema validating the same files', median: stats(samples.baseline).median },
+    target: 'median of the paired ratios <= 1.0',
+  });
+  row.ratio = stats(samples.ratios).median;
+  row.met = row.ratio <= 1;
+  row.note = `${iterations} runs of each, interleaved; ratio of the medians ${(row.median / row.baseline!.median).toFixed(2)}`;
+}
+
+async function wholeProcesses() {
+  if (!existsSync(SCHEMA_FILE)) {
+    for (const n of [11, 12, 13])
+      rows.push({
+        workload: `${n}. Whole process`,
+        unit: 'ms',
+        median: NaN,
+        p95: NaN,
+        max: NaN,
+        note: `skipped: ${SCHEMA_FILE} is not there`,
+      });
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-bench-'));
+  try {
+    const write = (path: string, text: string) => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      return path;
+    };
+    const small = write(join(dir, 'small/taskdef.json'), taskDefinition(1, 4));
+    const big = write(join(dir, 'big/taskdef.json'), taskDefinition(10, 500));
+    const count = smoke ? 50 : 1000;
+    const each = taskDefinition(4, 105);
+    const many = Array.from({ length: count }, (_, i) =>
+      write(join(dir, `many/taskdef-${i}.json`), each.replace('"family": "bench"', `"family": "bench-${i}"`)),
+    );
+    // A baseline that matched no schema would be timed as a parse: it must find the type error here.
+    const wrong = write(join(dir, 'wrong/taskdef.json'), taskDefinition(1, 4).replace('"cpu": "1024"', '"cpu": true'));
+    const checked = JSON.parse(execFileSync(process.execPath, [BASELINE_PROCESS, SCHEMA_FILE, wrong], { encoding: 'utf8' }));
+    if (!checked[0]?.diagnostics.length) throw new Error(`the baseline process reported nothing in ${wrong}: is the schema applied?`);
+    const kb = (n: number) => `${(n / 1024).toFixed(n < 10_240 ? 1 : 0)} KB`;
+    await versusBaselineProcess(`11. Whole process, one ${kb(statSync(small).size)} task definition (start-up)`, [small], smoke ? 2 : 20);
+    await versusBaselineProcess(
+      `12. Whole process, one ${(statSync(big).size / 1e6).toFixed(2)} MB task definition`,
+      [big],
+      smoke ? 1 : 15,
+    );
+    await versusBaselineProcess(
+      `13. Whole process, ${count.toLocaleString('en')} task definitions of ${kb(each.length)} in one run${smoke ? ' (1,000 in the full run)' : ''}`,
+      many,
+      smoke ? 1 : 5,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -710,8 +865,10 @@ async function main() {
   await completion(baseline);
   await catalogLoad();
   await serverProcess();
+  await serverFirstDiagnostics();
   bundleSizes();
   await corpusLint(baseline);
+  await wholeProcesses();
   const yamlBaseline = yamlBaselineService();
   await yamlFullAnalysis(yamlBaseline);
   await cloudFormationFullAnalysis();

@@ -1,7 +1,8 @@
 // Generates server/src/service/shape/taskDefinitionShape.generated.ts from the type declarations of the
 // official AWS SDK for JavaScript v3 ECS client (@aws-sdk/client-ecs), the most current model that
-// installs from the npm registry (SPEC.md §0). The declarations carry every member, its type, whether
-// it is required (no `?`), and the enum types; the AWS documentation text is deliberately not copied.
+// installs from the npm registry (docs/reference/api-model.md#which-model-the-shape-is-generated-from).
+// The declarations carry every member, its type, whether it is required (no `?`), and the enum types;
+// the AWS documentation text is deliberately not copied.
 //
 //   npm run generate            rewrite the file
 //   npm run generate -- --check exit 1 when the committed file is stale (used by a test)
@@ -122,7 +123,7 @@ function visit(name) {
 
 visit('RegisterTaskDefinitionRequest');
 
-// Members that DescribeTaskDefinition returns but RegisterTaskDefinition refuses (SPEC.md DR-2).
+// Members that DescribeTaskDefinition returns but RegisterTaskDefinition refuses (docs/reference/describe-output.md#dr-2).
 const described = interfaces.get('TaskDefinition');
 const registerMembers = new Set(Object.keys(shapes.RegisterTaskDefinitionRequest.members));
 const outputOnly = described.members

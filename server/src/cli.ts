@@ -2,6 +2,7 @@
 // ecs-taskdef-language-server: picks the transport and starts the server. Nothing but protocol
 // messages is ever written to stdout once a transport is chosen.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { enableCompileCache } from './compileCache';
 import { startServer } from './server';
 import { TOOL_NAME, VERSION } from './version';
 
@@ -16,6 +17,7 @@ Options:
   -v, --version    print the version
   -h, --help       print this help`;
 
+enableCompileCache();
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${VERSION}\n`);

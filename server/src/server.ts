@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { negotiateEncoding, positionConverter, type PositionConverter } from './positionEncoding';
 import { URI } from './uri';
 import { hintsForPath } from './documentSelector';
-import { AwsAccountCatalog } from './catalog/awsAccountCatalog';
+import { LazyAwsCatalog } from './catalog/lazyAwsCatalog';
 import type { AccountCatalog } from './catalog/accountCatalog';
 import { CachingCatalog } from './catalog/cachingCatalog';
 import { CatalogSession } from './catalogSession';
@@ -33,6 +33,7 @@ import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic, typ
 import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
 import { WorkflowDeployments } from './workflowFiles';
+import { ProjectConfigs, settingsForFile } from './projectConfig';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -61,10 +62,11 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const documents = new TextDocuments(TextDocument);
   const service = createTaskDefinitionService();
   const ttl = { ttlMs: DEFAULT_SETTINGS.aws.cacheTtlSeconds * 1000, retryAfterMs: CATALOG_RETRY_MS };
-  const catalog = new CachingCatalog(deps.accountCatalog ?? new AwsAccountCatalog(), ttl);
+  const catalog = new CachingCatalog(deps.accountCatalog ?? new LazyAwsCatalog(), ttl);
   const session = new CatalogSession(connection, catalog, ttl, () => reanalyzeAll());
   const settingsCache = new Map<string, Promise<Settings>>();
   const workflows = new WorkflowDeployments();
+  const configs = new ProjectConfigs();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   let features: ClientFeatures;
@@ -115,28 +117,33 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     }
     return settings;
   };
-  /** Everything a request about a document needs: its recognition hints and analysis options. */
+  /**
+   * Everything a request about a document needs: its recognition hints and analysis options, from
+   * the user's settings over the project config; `ignored` when the config's `ignore` names it.
+   */
   const contextFor = async (doc: TextDocument) => {
-    const settings = await settingsFor(doc.uri);
-    const hints = hintsForPath(URI.toPath(doc.uri), settings);
+    const user = await settingsFor(doc.uri);
+    const path = doc.uri.startsWith('file:') ? URI.toPath(doc.uri) : undefined;
+    const userHints = hintsForPath(path ?? URI.toPath(doc.uri), user);
+    const loaded = path ? await configs.forFile(path) : undefined;
+    const file = settingsForFile(path ?? '', { hints: userHints, rules: user.rules, deployedBy: user.deployedBy }, loaded);
+    const settings: Settings = { ...user, rules: file.rules, deployedBy: file.deployedBy };
+    const { hints } = file;
     // Only task definitions wake the catalog (other JSON files never cause an AWS call) or read workflows.
-    const isTaskDefinition = service.parse(doc, hints).subjects.length > 0;
+    const isTaskDefinition = !file.ignored && service.parse(doc, hints).subjects.length > 0;
     const catalogAccess = isTaskDefinition ? session.access(settings) : undefined;
-    const detected =
-      isTaskDefinition && settings.deployedBy !== 'cli' && doc.uri.startsWith('file:')
-        ? await workflows.detect(URI.toPath(doc.uri))
-        : undefined;
-    return { hints, options: toAnalysisOptions(settings, catalogAccess, detected) };
+    const detected = isTaskDefinition && settings.deployedBy !== 'cli' && path ? await workflows.detect(path) : undefined;
+    return { hints, ignored: file.ignored, options: toAnalysisOptions(settings, catalogAccess, detected) };
   };
 
   const analyze = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const { hints, options } = await contextFor(doc);
+    const { hints, options, ignored } = await contextFor(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit scheduled its own run
-    const findings = service.analyze(current, hints, options);
+    const findings = ignored ? [] : service.analyze(current, hints, options);
     if (findings.length === 0 && !published.has(uri)) return;
     if (findings.length) published.add(uri);
     else published.delete(uri);

@@ -123,6 +123,16 @@ describe('AwsAccountCatalog against the local endpoint', () => {
     expect(fake.calls('ListSecrets')).toHaveLength(1);
   });
 
+  it('says which IAM action is missing on a bare 403 that names no AWS error (a proxy or an endpoint policy)', async () => {
+    fake.behaviour.forbidden.add('DescribeParameters');
+    const error = await failure(new AwsAccountCatalog(FAST).list('parameter', {}));
+    expect([error.kind, error.message]).toEqual([
+      'access-denied',
+      'The default credentials may not call ssm:DescribeParameters; allow that action (Resource "*") to complete and check references.',
+    ]);
+    expect(fake.calls('DescribeParameters').map((r) => r.status)).toEqual([403]);
+  });
+
   it('says the credentials expired', async () => {
     fake.behaviour.expired = true;
     const error = await failure(new AwsAccountCatalog(FAST).identity({}));
@@ -168,10 +178,12 @@ describe('AwsAccountCatalog against the local endpoint', () => {
   });
 
   it('stops when cancelled', async () => {
-    fake.behaviour.delayMs = 200;
+    // Cancelled while its first request waits on an answer.
+    fake.behaviour.hold.add('ListSecrets');
     const abort = new AbortController();
     const listing = new AwsAccountCatalog(FAST).list('secret', {}, abort.signal);
-    setTimeout(() => abort.abort(), 50);
+    void fake.requested('ListSecrets').then(() => abort.abort());
     expect((await failure(listing)).kind).toBe('aborted');
+    expect(fake.calls('ListSecrets')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // The cache between the editor and AWS, over the real SDK clients and the local endpoint: minimal
 // requests, both services in parallel, pages served as they arrive, TTL, single flight, failures.
 import { describe, expect, it } from 'vitest';
+import { within } from '../helpers/deadline';
 import { testCachingCatalog, useLocalAws } from '../helpers/localAws';
 
 let clock = 0;
@@ -103,6 +104,21 @@ describe('CachingCatalog', () => {
     catalog.dispose();
   });
 
+  it('lists a region whose listing failed again after the retry delay, long before the TTL', async () => {
+    fake.behaviour.deny.add('ListSecrets');
+    const catalog = make();
+    expect(await catalog.load({})).toMatchObject({ state: 'error', errorKind: 'access-denied' });
+    expect(fake.calls('ListSecrets')).toHaveLength(1);
+    fake.behaviour.deny.clear();
+    clock += 59_000;
+    expect(await catalog.load({})).toMatchObject({ state: 'error', errorKind: 'access-denied' });
+    expect(fake.calls('ListSecrets')).toHaveLength(1);
+    clock += 2_000;
+    expect(await catalog.load({})).toMatchObject({ state: 'ready', secrets: 2, parameters: 1 });
+    expect(fake.calls('ListSecrets')).toHaveLength(2);
+    catalog.dispose();
+  });
+
   it('refresh lists everything again', async () => {
     const catalog = make();
     await catalog.load({});
@@ -117,16 +133,23 @@ describe('CachingCatalog', () => {
 describe('CachingCatalog cancellation', () => {
   it('stops requesting for a scope that is no longer in use, and loads it again when asked', async () => {
     fake.secrets = Array.from({ length: 1000 }, (_, i) => ({ name: `s/${i}` }));
-    fake.behaviour.delayMs = 20;
     const catalog = make();
-    await catalog.load({ region: 'eu-west-1' }).catch(() => undefined);
+    await catalog.load({ region: 'eu-west-1' });
     const access = catalog.access({ region: 'eu-west-1' })!;
+    const eastRequests = () => fake.calls('ListSecrets').filter((r) => r.region === 'us-east-1').length;
+    // The scope goes out of use the moment the first page of us-east-1 (of ten) has arrived.
+    let cutAt = -1;
+    const unsubscribe = catalog.onDidChange(() => {
+      if (cutAt >= 0 || !access.snapshot('us-east-1')?.secrets.length) return;
+      cutAt = eastRequests();
+      catalog.cancel({ region: 'eu-west-1' });
+    });
     access.snapshot('us-east-1');
-    await new Promise((r) => setTimeout(r, 60));
-    catalog.cancel({ region: 'eu-west-1' });
-    const cutAt = fake.calls('ListSecrets').filter((r) => r.region === 'us-east-1').length;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(fake.calls('ListSecrets').filter((r) => r.region === 'us-east-1').length).toBeLessThanOrEqual(cutAt + 1);
+    // load() waits on every load of the scope's regions: once it returns, the cut one has ended.
+    await within(catalog.load({ region: 'eu-west-1' }), 'the cancelled load of us-east-1 never ended');
+    unsubscribe();
+    expect(cutAt).toBeGreaterThan(0);
+    expect(eastRequests()).toBeLessThanOrEqual(cutAt + 1);
     expect(access.snapshot('us-east-1')!.complete).toBe(false);
     await catalog.load({ region: 'eu-west-1' });
     expect(access.snapshot('us-east-1')).toMatchObject({ complete: true });

@@ -1,6 +1,6 @@
 // ecs-taskdef-lint as CI runs it: the built bundle, real files, exit codes and every output format.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,7 +206,7 @@ describe('ecs-taskdef-lint', () => {
     expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
     const format = lint(['--format', 'xml', 'examples']);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be text, json or sarif, not "xml".');
+    expect(format.stderr).toContain('--format must be text, json, sarif, github or junit, not "xml".');
     expect(lint([]).stderr).toContain('No files given.');
     expect(lint(['--rule', 'nope=off', 'examples']).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
     expect(lint(['--account', '12', 'examples']).status).toBe(2);
@@ -214,6 +214,23 @@ describe('ecs-taskdef-lint', () => {
     expect(lint(['--deployed-by', 'terraform', 'examples']).stderr).toContain(
       '--deployed-by must be auto, cli, deploy-action, not "terraform".',
     );
+  });
+
+  it.skipIf(process.platform === 'win32')('exits 2 and names the file when a file exists but cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-unreadable-'));
+    chmodSync(dir, 0o755);
+    const file = join(dir, 'taskdef.json');
+    writeFileSync(file, '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
+    chmodSync(file, 0o000);
+    // Root reads any file: then the linter runs as nobody, as CI runs it.
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [LINT, '--offline', 'taskdef.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: isolatedAwsEnv(),
+      ...user,
+    });
+    expect([run.status, run.stderr]).toEqual([2, `ecs-taskdef-lint: taskdef.json: EACCES: permission denied, open '${file}'\n`]);
   });
 
   it("judges a console export by the repository's deploy workflow, from any directory, and as the CLI would with --deployed-by cli", () => {

@@ -1,5 +1,5 @@
 // Every real-world task definition in ../shared/corpus is analysed without a crash, with the
-// findings reviewed in test/corpus/expected/<file>.json (`npm run test:update-golden` rewrites them
+// findings reviewed in test/corpus/expected/<file>.json (`npm run test:update` rewrites them
 // after an intended change; review the diff). Files are linted as if named on the command line.
 // A file its own repository deploys through a GitHub workflow (test/corpus/deployments.tsv) is
 // linted where it sits in a fixture repository with that workflow's facts (test/corpus/workflows/).

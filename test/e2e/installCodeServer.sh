@@ -2,8 +2,8 @@
 # Installs code-server 4.100.3 (VS Code 1.100, the newest release whose engines accept Node 20) from
 # npm without any download from GitHub, plus mocha for the extension-host tests, into $1.
 # Needs Debian's build-essential, python3, pkg-config, libkrb5-dev, ripgrep and chromium.
-# Steps follow shared/recipes/real-editors.md: lifecycle scripts off (they fetch from GitHub), native
-# modules rebuilt locally, ripgrep taken from apt.
+# How: lifecycle scripts off (they fetch from GitHub), native modules rebuilt locally, ripgrep taken
+# from apt. README.md (Development) says how the e2e tests use it.
 set -euo pipefail
 DEST=${1:?destination folder}
 mkdir -p "$DEST" && cd "$DEST"

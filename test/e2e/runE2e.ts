@@ -1,5 +1,5 @@
 // npm run test:e2e: the packaged extension in a real VS Code (code-server 4.100.3) with Debian's
-// Chromium and playwright-core, following shared/recipes/real-editors.md: mocha tests inside the
+// Chromium and playwright-core (installed by test/e2e/installCodeServer.sh): mocha tests inside the
 // extension host (the workbench's `payload` mechanism), then a few screen checks that save the
 // screenshots the README shows. The language server talks to the local AWS endpoint.
 import { execFileSync, spawn } from 'node:child_process';

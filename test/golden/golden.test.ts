@@ -1,5 +1,5 @@
 // Whole files in, findings out: every example and fixture has a reviewed results file. After an
-// intended change, `npm run test:update-golden` rewrites them; review the diff before committing.
+// intended change, `npm run test:update` rewrites them; review the diff before committing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

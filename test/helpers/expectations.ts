@@ -1,5 +1,5 @@
 // Reviewed expectation files (golden results, corpus findings): compared, never written by a test
-// run. Only `npm run test:update-golden` (UPDATE_GOLDEN=1) writes them, and the diff is reviewed
+// run. Only `npm run test:update` (UPDATE_GOLDEN=1) writes them, and the diff is reviewed
 // before committing, as cfn-lint's snapshot script does.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,7 +15,7 @@ export function expectMatchesFile(actual: unknown, file: string): void {
     writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
   }
   if (!existsSync(file)) {
-    throw new Error(`${file} is missing: run \`npm run test:update-golden\` and review what it writes.`);
+    throw new Error(`${file} is missing: run \`npm run test:update\` and review what it writes.`);
   }
   expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }

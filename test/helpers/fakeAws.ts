@@ -55,10 +55,17 @@ export interface Behaviour {
   serverErrors: number;
   /** Operations (e.g. `ListSecrets`) answered with AccessDeniedException. */
   deny: Set<string>;
+  /**
+   * Operations answered with a bare 403 whose body names no AWS error, as a proxy, a VPC endpoint
+   * policy or a gateway in between answers.
+   */
+  forbidden: Set<string>;
   /** Answer every request with ExpiredTokenException. */
   expired: boolean;
   /** Never answer (until the test stops the endpoint). */
   hang: boolean;
+  /** Operations (e.g. `ListSecrets`) left unanswered until `release()`, then answered as usual. */
+  hold: Set<string>;
   /** Milliseconds to wait before each answer. */
   delayMs: number;
   /** Put an empty page with a NextToken before every non-empty page. */
@@ -87,8 +94,10 @@ function wellBehaved(): Behaviour {
     throttle: 0,
     serverErrors: 0,
     deny: new Set(),
+    forbidden: new Set(),
     expired: false,
     hang: false,
+    hold: new Set(),
     delayMs: 0,
     emptyPages: false,
     resets: 0,
@@ -108,6 +117,8 @@ export class FakeAws {
   parameters: FakeParameter[] = [];
   private server?: Server;
   private readonly hanging = new Set<ServerResponse>();
+  private held: (() => void)[] = [];
+  private readonly requestWaiters: { operation: string; resolve: (request: RecordedRequest) => void }[] = [];
 
   constructor(readonly account = '111122223333') {}
 
@@ -121,7 +132,14 @@ export class FakeAws {
     return this;
   }
 
+  /** Answers the requests `behaviour.hold` kept waiting, and stops holding any. */
+  release(): void {
+    this.behaviour.hold.clear();
+    for (const answer of this.held.splice(0)) answer();
+  }
+
   async stop(): Promise<void> {
+    this.release();
     for (const res of this.hanging) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
@@ -129,6 +147,7 @@ export class FakeAws {
 
   /** Forgets the requests seen and behaves well again. */
   reset(): void {
+    this.release();
     this.requests.length = 0;
     Object.assign(this.behaviour, wellBehaved());
   }
@@ -141,6 +160,13 @@ export class FakeAws {
   /** The requests of one operation. */
   calls(operation: string): RecordedRequest[] {
     return this.requests.filter((r) => r.operation === operation);
+  }
+
+  /** The first request for `operation` (e.g. `ListSecrets`): one seen already, else the next to come. */
+  requested(operation: string): Promise<RecordedRequest> {
+    const seen = this.calls(operation)[0];
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.requestWaiters.push({ operation, resolve }));
   }
 
   /** Requests for operations that return values: must stay empty. */
@@ -179,12 +205,17 @@ export class FakeAws {
     const signatureValid = signingService === service && (await verifySignature(req, raw, auth, region, service));
     const record: RecordedRequest = { service, operation, region, accessKeyId, signatureValid, body, status: 0 };
     this.requests.push(record);
+    for (const waiter of this.requestWaiters.filter((w) => w.operation === operation)) {
+      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
 
     const b = this.behaviour;
     if (b.hang) {
       this.hanging.add(res);
       return;
     }
+    if (b.hold.has(operation)) await new Promise<void>((answer) => this.held.push(answer));
     if (b.resets > 0) {
       b.resets--;
       req.socket.destroy();
@@ -238,6 +269,8 @@ export class FakeAws {
         `User: arn:aws:iam::${this.account}:user/test is not authorized to perform: ${service}:${operation}`,
       );
     }
+    if (b.forbidden.has(operation))
+      return { status: 403, headers: { 'content-type': 'text/html' }, body: '<html><body>Forbidden</body></html>' };
     const region = record.region;
     switch (`${service}.${operation}`) {
       case 'sts.GetCallerIdentity':

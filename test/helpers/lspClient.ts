@@ -42,7 +42,14 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 
 /** Starts the server and runs initialize/initialized. */
 export async function startClient(
-  options: { capabilities?: ClientCapabilities; settings?: unknown; initializationOptions?: unknown; env?: Record<string, string> } = {},
+  options: {
+    capabilities?: ClientCapabilities;
+    settings?: unknown;
+    /** Answers workspace/configuration in place of `settings` (e.g. later, or with settings that change). */
+    answerConfiguration?: (params: { items: unknown[] }) => unknown;
+    initializationOptions?: unknown;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<LspClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: isolatedAwsEnv(options.env) });
   const stderr: string[] = [];
@@ -62,6 +69,7 @@ export async function startClient(
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
     configurationRequests.push(params);
+    if (options.answerConfiguration) return options.answerConfiguration(params);
     return params.items.map(() => options.settings ?? {});
   });
   connection.onNotification('window/logMessage', () => undefined);

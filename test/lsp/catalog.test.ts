@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
+import { within } from '../helpers/deadline';
 import { useLocalAws } from '../helpers/localAws';
 import { startClient, type LspClient } from '../helpers/lspClient';
 
@@ -25,19 +26,39 @@ const TASK = `{
 }
 `;
 
-function statuses(client: LspClient): CatalogStatus[] {
-  const seen: CatalogStatus[] = [];
-  client.connection.onNotification(CATALOG_STATUS_NOTIFICATION, (s: CatalogStatus) => void seen.push(s));
-  return seen;
+/** The catalog statuses the server sends, and waits on them. */
+interface Statuses {
+  seen: CatalogStatus[];
+  /** The first status that satisfies `accept`, sent already or still to come (with a deadline). */
+  first(accept: (s: CatalogStatus) => boolean, what: string): Promise<CatalogStatus>;
 }
 
-async function until<T>(probe: () => T | undefined): Promise<T> {
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+function statuses(client: LspClient): Statuses {
+  const seen: CatalogStatus[] = [];
+  const waiters: { accept: (s: CatalogStatus) => boolean; resolve: (s: CatalogStatus) => void }[] = [];
+  client.connection.onNotification(CATALOG_STATUS_NOTIFICATION, (status: CatalogStatus) => {
+    seen.push(status);
+    for (const waiter of waiters.filter((w) => w.accept(status))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(status);
+    }
+  });
+  return {
+    seen,
+    first: (accept, what) => {
+      const already = seen.find(accept);
+      const next = already ? Promise.resolve(already) : new Promise<CatalogStatus>((resolve) => waiters.push({ accept, resolve }));
+      return within(next, () => `no ${what} status (statuses: ${JSON.stringify(seen)})`);
+    },
+  };
 }
+
+/** Completion at a position of URI. */
+const completeAt = (client: LspClient, line: number, character: number) =>
+  client.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri: URI },
+    position: { line, character },
+  }) as Promise<CompletionList>;
 
 const fake = useLocalAws((account) => {
   account.secrets = [
@@ -57,7 +78,7 @@ const fake = useLocalAws((account) => {
 
 describe('language server with an AWS account', () => {
   let client: LspClient;
-  let seen: CatalogStatus[];
+  let seen: Statuses;
   beforeAll(async () => {
     client = await startClient({ env: fake.env() });
     seen = statuses(client);
@@ -66,9 +87,9 @@ describe('language server with an AWS account', () => {
   afterAll(async () => expect(await client?.stop()).toBe(0));
 
   it('reports the catalog state: loading, then ready with account, region and counts', async () => {
-    const ready = await until(() => seen.find((s) => s.state === 'ready'));
+    const ready = await seen.first((s) => s.state === 'ready', 'ready');
     expect(ready).toEqual({ state: 'ready', account: '111122223333', region: 'eu-west-1', secrets: 2, parameters: 2 });
-    expect(seen[0].state).toBe('loading');
+    expect(seen.seen[0].state).toBe('loading');
     expect(fake.requests.every((r) => r.signatureValid)).toBe(true);
   });
 
@@ -186,13 +207,34 @@ describe('language server with an AWS account', () => {
   });
 });
 
+describe('language server while the catalog is loading', () => {
+  it('marks reference completions incomplete until every list has arrived, then complete', async () => {
+    fake.behaviour.hold.add('ListSecrets');
+    const client = await startClient({ env: fake.env() });
+    const seen = statuses(client);
+    await client.open(URI, TASK);
+    // Signed in and the parameters listed; the secrets are still on their way.
+    await seen.first((s) => s.state === 'loading' && s.parameters === 2, 'loading with the parameters listed');
+    const partial = await completeAt(client, 8, 38);
+    expect([partial.isIncomplete, partial.items.map((i) => i.label)]).toEqual([true, ['/prod/redis-url', '/prod/missing-parm']]);
+    fake.release();
+    await seen.first((s) => s.state === 'ready', 'ready');
+    const whole = await completeAt(client, 8, 38);
+    expect([whole.isIncomplete, whole.items.map((i) => i.label)]).toEqual([
+      false,
+      ['prod/db', 'prod/db:json-key::', 'dockerhub', 'dockerhub:json-key::', '/prod/redis-url', '/prod/missing-parm'],
+    ]);
+    expect(await client.stop()).toBe(0);
+  });
+});
+
 describe('language server without AWS calls', () => {
   it('makes none when ecsTaskDef.aws.enabled is false, and says so', async () => {
     const client = await startClient({ env: fake.env(), settings: { aws: { enabled: false } } });
     const seen = statuses(client);
     await client.open(URI, TASK);
     await client.diagnostics(URI);
-    await until(() => seen.find((s) => s.state === 'disabled'));
+    await seen.first((s) => s.state === 'disabled', 'disabled');
     expect(fake.requests).toEqual([]);
     expect(await client.stop()).toBe(0);
   });
@@ -203,7 +245,7 @@ describe('language server without AWS calls', () => {
     await client.diagnostics(URI);
     expect(fake.requests).toEqual([]);
     await client.connection.sendNotification('ecsTaskDef/workspaceTrusted');
-    await until(() => (fake.calls('ListSecrets').length ? true : undefined));
+    await within(fake.requested('ListSecrets'), 'no ListSecrets once the workspace is trusted');
     expect(await client.stop()).toBe(0);
   });
 
@@ -224,7 +266,7 @@ describe('language server without AWS calls', () => {
     const client = await startClient({ env: fake.env() });
     const seen = statuses(client);
     await client.open(URI, TASK);
-    const error = await until(() => seen.find((s) => s.state === 'error'));
+    const error = await seen.first((s) => s.state === 'error', 'error');
     expect(error.message).toBe(
       'The default credentials may not call secretsmanager:ListSecrets; allow that action (Resource "*") to complete and check references.',
     );

@@ -66,6 +66,7 @@ describe('extension manifest', () => {
       'client/out/extension.js',
       'docs/images/icon.png',
       'package.json',
+      'server/out/aws.js',
       'server/out/server.js',
       'syntaxes/arn.injection.tmLanguage.json',
     ]);

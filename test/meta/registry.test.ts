@@ -8,9 +8,9 @@ import { allRules, RULE_IDS } from '../../server/src/service';
 import { describeFormats } from '../../server/src/service/rules';
 
 const root = join(__dirname, '../..');
-const ruleTests = readdirSync(join(root, 'test/unit/rules'))
-  .map((f) => readFileSync(join(root, 'test/unit/rules', f), 'utf8'))
-  .join('\n');
+const ruleTestDir = join(root, 'test/unit/rules');
+/** The rule's own test file: `x-y` is tested in `test/unit/rules/xY.test.ts`. */
+const testFileOf = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}.test.ts`;
 
 describe('rule registry', () => {
   it('registers every id exactly once', () => {
@@ -21,10 +21,19 @@ describe('rule registry', () => {
     expect(existsSync(join(root, 'docs/rules', `${id}.md`))).toBe(true);
     expect(rule.title.length).toBeGreaterThan(5);
     expect(rule.description.length).toBeGreaterThan(80);
-    expect(ruleTests).toContain(`'${id}'`);
+    const own = join(ruleTestDir, testFileOf(id));
+    expect(existsSync(own), `${id} has no test file of its own: test/unit/rules/${testFileOf(id)}`).toBe(true);
+    expect(readFileSync(own, 'utf8'), `test/unit/rules/${testFileOf(id)} never names '${id}'`).toContain(`'${id}'`);
     expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8')).toContain(
       `**Formats:** ${describeFormats(rule)} (see [formats](../formats.md)).`,
     );
+  });
+
+  it('names each rule test file after a registered rule', () => {
+    const expected = new Set(RULE_IDS.map(testFileOf));
+    const strays = readdirSync(ruleTestDir).filter((f) => f.endsWith('.test.ts') && !expected.has(f));
+    // Tests of several rules at once live here too; only these do.
+    expect(strays).toEqual(['catalogRules.test.ts']);
   });
 
   it('docs/rules.md is generated from the registry', () => {

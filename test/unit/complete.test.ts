@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeCatalog, parameter, secret } from '../helpers/fakeCatalog';
 import { accept, complete } from '../helpers/taskdef';
 
 const labels = (textWithCursor: string) => complete(textWithCursor).list.items.map((i) => i.label);
@@ -111,5 +112,23 @@ describe('completion of values', () => {
     ]);
     expect(labels('{"containerDefinitions": [{"essential": |}]}')).toEqual(['true', 'false']);
     expect(labels('{"containerDefinitions": [{"image": "|"}]}')).toEqual([]);
+  });
+});
+
+describe('completion of references while the catalog loads', () => {
+  const task = (valueFrom: string) =>
+    `{"containerDefinitions": [{"name": "c", "image": "i", "secrets": [{"name": "A", "valueFrom": "${valueFrom}"}]}]}`;
+  const entries = [secret('prod/db'), parameter('/prod/url')];
+
+  it('says the list is incomplete while the lists are still arriving, so that the client asks again', () => {
+    const { list } = complete(task('|'), undefined, {}, undefined, { catalog: fakeCatalog(entries, { complete: false }) });
+    expect([list.isIncomplete, list.items.map((i) => i.label)]).toEqual([true, ['prod/db', 'prod/db:json-key::', '/prod/url']]);
+    const loaded = complete(task('|'), undefined, {}, undefined, { catalog: fakeCatalog(entries) }).list;
+    expect(loaded.isIncomplete).toBe(false);
+  });
+
+  it('says the list is incomplete for a region whose lists have not loaded yet', () => {
+    const { list } = complete(task('arn:aws:ssm:us-east-1:|'), undefined, {}, undefined, { catalog: fakeCatalog(entries) });
+    expect([list.isIncomplete, list.items]).toEqual([true, []]);
   });
 });

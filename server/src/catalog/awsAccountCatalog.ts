@@ -9,7 +9,7 @@ import type { CatalogEntry } from '../service';
 import type { AccountCatalog, CallerIdentity, CatalogScope } from './accountCatalog';
 import { describeAwsError } from './awsErrors';
 
-/** Page sizes: the largest each API allows (SPEC.md §9). */
+/** Page sizes: the largest each API allows (docs/reference/catalog.md#listsecrets and #describeparameters). */
 const SECRETS_PAGE = 100;
 const PARAMETERS_PAGE = 50;
 
@@ -175,7 +175,7 @@ function secretEntry(s: SecretListEntry, region: string): CatalogEntry {
 }
 
 function parameterEntry(p: ParameterMetadata, region: string): CatalogEntry {
-  // Older models have no ARN in DescribeParameters; the ARN of a name is well defined (SPEC.md §1.3).
+  // Older models have no ARN in DescribeParameters; the ARN of a name is well defined (docs/reference/arns.md#arn-ssm-1).
   const arn = p.ARN ?? '';
   return {
     kind: 'parameter',

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { DEPLOYED_BY_SETTINGS, RULE_IDS, type DeployedBySetting, type RuleId } from '../service';
+import { FAIL_ON_LEVELS, type FailOn } from './exitStatus';
 
 /** The linter's output formats. */
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'junit'];
 
 /** The parsed command line. */
 export interface LintArgs {
@@ -12,6 +15,20 @@ export interface LintArgs {
   region?: string;
   profile?: string;
   exitZero: boolean;
+  /** `--fix`: apply the safe fixes in place (with --stdin: write the fixed text to stdout). */
+  fix: boolean;
+  /** `--fix-dry-run`: print the safe fixes as a unified diff, change nothing. */
+  fixDryRun: boolean;
+  /** `--fail-on`: the least severity that makes the exit status 1. */
+  failOn: FailOn;
+  /** `--max-warnings N`: more warnings than this make the exit status 1. */
+  maxWarnings?: number;
+  /** `--quiet`: report errors only. */
+  quiet: boolean;
+  /** `--stdin`: lint the text on stdin instead of files. */
+  stdin: boolean;
+  /** `--stdin-filename NAME`: the name the stdin text is linted and reported as (default `<stdin>`). */
+  stdinFilename: string;
   /** `--force`: lint named files as task definitions whatever they hold. */
   force: boolean;
   /** `--policy FILE`: print the execution role policy of FILE instead of linting. */
@@ -31,16 +48,30 @@ export interface LintArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
+       ecs-taskdef-lint [options] --stdin [--stdin-filename NAME] < file
        ecs-taskdef-lint --policy <file> [--resource ID] [--offline] [--profile P] [--region R]
 
 Lints Amazon ECS task definitions: register-task-definition input and describe-task-definition
 output in JSON or YAML, the AWS::ECS::TaskDefinition resources of CloudFormation templates (JSON or
 YAML), and Terraform container-definition arrays. Directories are searched for .json, .jsonc,
 .yaml, .yml and .template files that hold one. The content decides for named files too: one that
-holds no task definition is skipped with a line on stderr, unless --force.
+holds no task definition is skipped with a line on stderr, unless --force. The project config
+(.ecs-taskdef.yaml, found upward from each file) applies; --rule and --deployed-by apply over it.
 
 Options:
-  --format text|json|sarif  output format (default: text)
+  --format FORMAT           output format: text (default), json, sarif, github (workflow
+                            command annotations) or junit (JUnit XML)
+  --fix                     apply the fixes that need no choice in place, then report what
+                            remains; with --stdin, write the fixed text to stdout and the report
+                            to stderr
+  --fix-dry-run             print those fixes as a unified diff instead; change nothing
+  --fail-on LEVEL           the least severity that fails the run: error (default), warning
+                            or information
+  --max-warnings N          fail the run when there are more than N warnings
+  --quiet                   report errors only (the exit status still counts every finding)
+  --stdin                   lint the text on stdin instead of files
+  --stdin-filename NAME     with --stdin: the file name that picks the format and the
+                            deployment, and names the text in the report (default: <stdin>)
   --account ID              the task's 12-digit account when no role ARN names it
   --region REGION           the region to list secrets and parameters in, and the task's
                             region when no awslogs-region names it
@@ -52,7 +83,7 @@ Options:
                             the file's repository say), cli (aws ecs register-task-definition)
                             or deploy-action (aws-actions/amazon-ecs-deploy-task-definition)
   --offline                 make no AWS calls (the account-aware rules are skipped)
-  --exit-zero               exit 0 even when errors are found
+  --exit-zero               exit 0 whatever is found
   --force                   lint named files as task definitions even when they do not look like one
   --policy FILE             print the least-privilege IAM policy of FILE's execution role
                             (notes on stderr) instead of linting
@@ -61,7 +92,8 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+Exit status: 0 nothing at or above --fail-on and no more warnings than --max-warnings,
+1 otherwise, 2 usage or I/O problem.`;
 
 /** Parses argv (without node and the script). */
 export function parseLintArgs(argv: string[]): LintArgs {
@@ -77,6 +109,13 @@ export function parseLintArgs(argv: string[]): LintArgs {
         region: { type: 'string' },
         profile: { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'fail-on': { type: 'string', default: 'error' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
         force: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true, default: [] },
         'deployed-by': { type: 'string', default: 'auto' },
@@ -90,9 +129,18 @@ export function parseLintArgs(argv: string[]): LintArgs {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const format = values.format as string;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
+  const format = values.format as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json, sarif, github or junit, not "${format}".`);
+  const failOn = values['fail-on'] as FailOn;
+  if (!FAIL_ON_LEVELS.includes(failOn)) throw new UsageError(`--fail-on must be error, warning or information, not "${failOn}".`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
+    throw new UsageError(`--max-warnings takes a number of warnings (0 or more), not "${maxWarnings}".`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (values['fix-dry-run'] && format !== 'text') throw new UsageError('--fix-dry-run prints a diff, not a report: it takes no --format.');
+  if (values['stdin-filename'] !== undefined && !values.stdin)
+    throw new UsageError('--stdin-filename names the text of --stdin; add --stdin.');
+  if (values.stdin && positionals.length) throw new UsageError('--stdin lints the text on stdin; name no files with it.');
   if (values.account !== undefined && !/^\d{12}$/.test(values.account))
     throw new UsageError(`--account must be a 12-digit AWS account ID, not "${values.account}".`);
   if (values.region !== undefined && !/^([a-z]+-)+\d+$/.test(values.region))
@@ -108,7 +156,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
     rules[match[1]] = match[2];
   }
-  if (!values.help && !values.version && !values.policy && positionals.length === 0)
+  if (!values.help && !values.version && !values.policy && !values.stdin && positionals.length === 0)
     throw new UsageError('No files given. Name task definition files, directories or globs.');
   return {
     format,
@@ -117,6 +165,13 @@ export function parseLintArgs(argv: string[]): LintArgs {
     region: values.region,
     profile: values.profile,
     exitZero: values['exit-zero'] as boolean,
+    fix: values.fix as boolean,
+    fixDryRun: values['fix-dry-run'] as boolean,
+    failOn,
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    quiet: values.quiet as boolean,
+    stdin: values.stdin as boolean,
+    stdinFilename: values['stdin-filename'] ?? '<stdin>',
     force: values.force as boolean,
     policy: values.policy,
     resource: values.resource,

@@ -8,6 +8,8 @@ import picomatch from 'picomatch';
 export interface LintTarget {
   path: string;
   explicit: boolean;
+  /** The text itself (`--stdin`, where `path` is `--stdin-filename`); else the file at `path` is read. */
+  text?: string;
 }
 
 /** A path that does not exist and is no glob. */

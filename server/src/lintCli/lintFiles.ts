@@ -1,17 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hintsForPath } from '../documentSelector';
 import { chooseDeployment, createTaskDefinitionService, type AnalysisOptions, type DeployedBySetting, type Finding } from '../service';
 import { WorkflowDeployments } from '../workflowFiles';
+import { ProjectConfigs, settingsForFile, type LoadedConfig } from '../projectConfig';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { LintTarget } from './collectFiles';
+import type { SafeFix } from './fix';
+import { analyzeSource, type LintSource } from './lintSource';
 
 /** The findings of one file; `error` when it could not be read. */
 export interface FileResult {
   file: string;
   findings: Finding[];
   error?: string;
+  /** What the findings were found in, so that --fix can analyse the fixed text the same way. */
+  source?: LintSource;
+  /** The safe fix of each finding that has one, as edits of `source.text` (see fix.ts). */
+  safeFixes?: ReadonlyMap<Finding, SafeFix>;
 }
 
 /** How named files that hold no task definition are treated. */
@@ -20,12 +27,16 @@ export interface NamedFiles {
   force: boolean;
   /** Told about each named file that is skipped because it holds no task definition. */
   onSkipped(file: string): void;
+  /** Told about each named file that the project config's `ignore` leaves out. */
+  onIgnored?(file: string, config: string): void;
 }
 
-/** Who registers the files: the setting, and the workflows that tell when it is `auto`. */
-export interface DeployedBy {
-  setting: DeployedBySetting;
+/** What the repository says about its files: who deploys them, and the project config. */
+export interface Repository {
+  /** `--deployed-by`: `auto` leaves it to the project config, then to the workflows. */
+  deployedBy: DeployedBySetting;
   workflows: WorkflowDeployments;
+  configs: ProjectConfigs;
 }
 
 /**
@@ -38,14 +49,24 @@ export async function lintFiles(
   cwd: string,
   options: AnalysisOptions,
   named: NamedFiles,
-  deployedBy: DeployedBy = { setting: 'auto', workflows: new WorkflowDeployments() },
+  repository: Repository = { deployedBy: 'auto', workflows: new WorkflowDeployments(), configs: new ProjectConfigs() },
 ): Promise<FileResult[]> {
   const service = createTaskDefinitionService();
   const results: FileResult[] = [];
+  const configs = new Set<LoadedConfig>();
   for (const target of targets) {
+    const path = resolve(cwd, target.path);
+    const loaded = await repository.configs.forFile(path);
+    const user = { hints: hintsForPath(target.path, DEFAULT_SETTINGS), rules: options.rules ?? {}, deployedBy: repository.deployedBy };
+    const file = settingsForFile(path, user, loaded);
+    if (loaded) configs.add(loaded);
+    if (file.ignored) {
+      if (target.explicit) named.onIgnored?.(target.path, relative(cwd, loaded!.path));
+      continue;
+    }
     let text: string;
     try {
-      text = await readFile(resolve(cwd, target.path), 'utf8');
+      text = target.text ?? (await readFile(resolve(cwd, target.path), 'utf8'));
     } catch (error) {
       results.push({ file: target.path, findings: [], error: (error as NodeJS.ErrnoException).message });
       continue;
@@ -54,19 +75,26 @@ export async function lintFiles(
     // which the rule byte-order-mark reports. (Editors hide it, so first-line columns differ by one.)
     // No language id: the file name, else the content, picks the format (JSON or YAML).
     const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
-    const hints = hintsForPath(target.path, DEFAULT_SETTINGS);
+    const hints = { ...file.hints };
     if (target.explicit && named.force) hints.forced = true;
     const model = service.parse(doc, hints);
-    if (!model.subjects.length && !model.document.limited) {
+    if (!model.subjects.length && !model.document.limited && !model.configFile) {
       if (target.explicit) named.onSkipped(target.path);
       continue;
     }
-    const path = resolve(cwd, target.path);
-    const detected = deployedBy.setting === 'cli' ? undefined : await deployedBy.workflows.detect(path);
-    const deployment = chooseDeployment(deployedBy.setting, detected);
-    // A finding tagged unnecessary is an editor's faded text; the CLI has the finding that sums them up.
-    const findings = service.analyze(doc, hints, { ...options, deployment }).filter((f) => !f.tags?.includes('unnecessary'));
-    results.push({ file: target.path, findings });
+    const detected = file.deployedBy === 'cli' ? undefined : await repository.workflows.detect(path);
+    const deployment = chooseDeployment(file.deployedBy, detected);
+    const source = { uri: doc.uri, text, hints, options: { ...options, rules: file.rules, deployment } };
+    results.push({ file: target.path, findings: analyzeSource(service, source), source });
+    service.forget(doc.uri);
+  }
+  // A config that was used is checked too, once, where CI can see it: its mistakes change every result.
+  for (const loaded of configs) {
+    const file = relative(cwd, loaded.path);
+    if (results.some((r) => r.file === file)) continue;
+    const doc = TextDocument.create(`file:///${file}`, '', 1, loaded.text);
+    const findings = service.analyze(doc, {}, options);
+    if (findings.length) results.push({ file, findings });
     service.forget(doc.uri);
   }
   return results;

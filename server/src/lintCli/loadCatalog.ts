@@ -2,7 +2,7 @@
 // account-aware findings are the same on every run. Failures are one line on stderr, and the run
 // goes on with the offline checks.
 import type { CatalogScope } from '../catalog/accountCatalog';
-import { AwsAccountCatalog } from '../catalog/awsAccountCatalog';
+import { LazyAwsCatalog } from '../catalog/lazyAwsCatalog';
 import { CachingCatalog } from '../catalog/cachingCatalog';
 import type { CatalogAccess } from '../service';
 
@@ -18,7 +18,7 @@ export async function loadCatalog(scope: CatalogScope, log: (line: string) => vo
   // The SDK's notice about future Node.js versions would open every CI log; the README says which
   // Node.js versions are supported.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const catalog = new CachingCatalog(new AwsAccountCatalog(), { ttlMs: Number.POSITIVE_INFINITY, retryAfterMs: Number.POSITIVE_INFINITY });
+  const catalog = new CachingCatalog(new LazyAwsCatalog(), { ttlMs: Number.POSITIVE_INFINITY, retryAfterMs: Number.POSITIVE_INFINITY });
   const status = await catalog.load(scope);
   if (status.state === 'error' && !status.account) {
     log(`AWS: ${status.message} Checking without the account.`);

@@ -1,21 +1,19 @@
-// ecs-taskdef-lint: the analysis core over files, for CI. Exit 0 without errors, 1 with, 2 when the
-// command line or a file could not be used.
+// ecs-taskdef-lint: the analysis core over files, for CI. Exit 0 without errors (or what --fail-on
+// and --max-warnings name), 1 with, 2 when the command line or a file could not be used.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTaskDefinitionService } from '../service';
 import { collectFiles, MissingPathError } from './collectFiles';
+import { enableCompileCache } from '../compileCache';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
-import { formatJson } from './jsonFormatter';
 import { lintFiles } from './lintFiles';
 import { loadCatalog } from './loadCatalog';
-import { formatSarif } from './sarifFormatter';
-import { formatText } from './textFormatter';
+import { finishRun } from './report';
 import { parseRuleSettings } from '../settings';
 import { VERSION } from '../version';
 import { WorkflowDeployments } from '../workflowFiles';
-
-const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif };
+import { ProjectConfigs } from '../projectConfig';
 
 async function main(argv: string[]): Promise<number> {
   let args: LintArgs;
@@ -40,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
   if (args.policy !== undefined) return printPolicy(args, cwd);
   let targets;
   try {
-    targets = await collectFiles(args.paths, cwd);
+    // The text on stdin is linted as the file --stdin-filename names: its name picks the format and the deployment.
+    targets = args.stdin ? [{ path: args.stdinFilename, explicit: true, text: await readStdin() }] : await collectFiles(args.paths, cwd);
   } catch (error) {
     if (error instanceof MissingPathError) {
       process.stderr.write(`ecs-taskdef-lint: ${error.message}\n`);
@@ -58,20 +57,27 @@ async function main(argv: string[]): Promise<number> {
     catalog: catalog?.access,
   };
   const skipped = new Set<string>();
-  const named = { force: args.force, onSkipped: (file: string) => void skipped.add(file) };
-  const deployedBy = { setting: args.deployedBy, workflows: new WorkflowDeployments(Infinity) };
-  let results = await lintFiles(targets, cwd, options, named, deployedBy);
+  const ignored = new Map<string, string>();
+  const named = {
+    force: args.force,
+    onSkipped: (file: string) => void skipped.add(file),
+    onIgnored: (file: string, config: string) => void ignored.set(file, config),
+  };
+  // One run reads each workflow and config once.
+  const repository = { deployedBy: args.deployedBy, workflows: new WorkflowDeployments(Infinity), configs: new ProjectConfigs(Infinity) };
+  let results = await lintFiles(targets, cwd, options, named, repository);
   // References to other regions asked for their region's catalog: check again once it is listed.
-  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named, deployedBy);
+  if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named, repository);
   for (const file of skipped) process.stderr.write(`${file}: not a task definition; skipped (use --force to lint it as one)\n`);
+  for (const [file, config] of ignored) process.stderr.write(`${file}: ignored by the "ignore" globs of ${config}; skipped\n`);
   catalog?.dispose();
-  process.stdout.write(FORMATTERS[args.format](results));
-  if (results.some((r) => r.error)) {
-    for (const r of results.filter((r) => r.error)) process.stderr.write(`ecs-taskdef-lint: ${r.file}: ${r.error}\n`);
-    return 2;
-  }
-  const hasErrors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
-  return hasErrors && !args.exitZero ? 1 : 0;
+  return finishRun(results, args, { cwd, stdout: process.stdout, stderr: process.stderr, stdinText: targets[0]?.text });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `--policy FILE`: the policy on stdout, what to know about it on stderr. */
@@ -114,6 +120,7 @@ async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
   return 0;
 }
 
+enableCompileCache();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

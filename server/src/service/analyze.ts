@@ -5,6 +5,7 @@ import type { AnalysisOptions } from './options';
 import { allRules } from './rules';
 import type { DocumentContext, Rule, RuleContext } from './rules/rule';
 import { validateShape, type SchemaIssue } from './schemaValidation';
+import { applySuppressions, directivesIn, DIRECTIVE_WORD } from './suppressions';
 import { bindReferences } from './subjects/bindReferences';
 import { deriveTaskFacts } from './taskFacts';
 
@@ -40,6 +41,7 @@ export function analyzeModel(
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if ((rule.needsCatalog && !options.catalog) || setting === 'off') continue;
+    if (rule.appliesTo === 'analysis') continue;
     const found: Finding[] = [];
     if (rule.appliesTo === 'document') found.push(...rule.check(documentContext));
     else {
@@ -53,5 +55,9 @@ export function analyzeModel(
     }
     findings.push(...(setting ? found.map((f) => ({ ...f, severity: setting })) : found));
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // Only a text that names the directive is scanned for comments.
+  const directives = model.text.includes(DIRECTIVE_WORD) ? directivesIn(doc, model.format.comments(model.text)) : [];
+  return applySuppressions(doc, findings, directives, rules, options).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -1,8 +1,8 @@
-// ARN grammar for the references ECS fetches (SPEC.md §1): Secrets Manager secrets, SSM parameters and
-// IAM roles. Pure string functions: no JSON, no ranges.
+// ARN grammar for the references ECS fetches (docs/reference/arns.md): Secrets Manager secrets, SSM
+// parameters and IAM roles. Pure string functions: no JSON, no ranges.
 import { isTemplated } from './template';
 
-/** Region patterns per partition, from @aws-sdk/core's partitions data (SPEC.md ARN-2). */
+/** Region patterns per partition, from @aws-sdk/core's partitions data (docs/reference/arns.md#arn-2). */
 const PARTITION_REGIONS: Record<string, RegExp> = {
   aws: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
   'aws-cn': /^cn-\w+-\d+$/,
@@ -36,8 +36,11 @@ export interface Arn {
 export interface ArnProblem {
   severity: 'error' | 'warning';
   message: string;
-  /** The corrected value, when there is exactly one. */
-  fix?: { title: string; value: string };
+  /**
+   * The corrected value, when there is exactly one; `safe` when writing it is mechanical (the ARN
+   * grammar alone says what was meant), so the CLI's `--fix` may apply it.
+   */
+  fix?: { title: string; value: string; safe?: true };
 }
 
 /** True when the value is meant as an ARN. */
@@ -143,7 +146,7 @@ export interface SecretArn extends Arn {
   suffix?: string;
   /** Everything after the name, with its leading colon: `:key:stage:id`, or '' for the base form. */
   tail: string;
-  /** The tail has exactly the three fields of the JSON-key form, the only extended form ECS reads (ARN-SM-4). */
+  /** The tail has exactly the three fields of the JSON-key form, the only extended form ECS reads (docs/reference/arns.md#arn-sm-4). */
   extended: boolean;
   jsonKey?: string;
   versionStage?: string;
@@ -186,7 +189,7 @@ export function checkSecretArn(value: string, allowExtended: boolean): ArnProble
       problems.push({
         severity: 'error',
         message: `The JSON-key form needs all three fields after the secret: json-key:version-stage:version-id (empty fields allowed); this ARN has ${extra.length}.`,
-        fix: { title: `Complete the JSON-key form: "${padded.slice(padded.lastIndexOf(':secret:') + 8)}"`, value: padded },
+        fix: { title: `Complete the JSON-key form: "${padded.slice(padded.lastIndexOf(':secret:') + 8)}"`, value: padded, safe: true },
       });
     } else {
       problems.push({
@@ -215,12 +218,12 @@ export function parseParameterArn(value: string): ParameterArn | undefined {
   return { ...arn, name: rest.includes('/') ? `/${rest}` : rest };
 }
 
-/** The ARN of a parameter: one `/` after `parameter`, whatever the name starts with (SPEC.md ARN-SSM-1/2). */
+/** The ARN of a parameter: one `/` after `parameter`, whatever the name starts with (docs/reference/arns.md#arn-ssm-1, #arn-ssm-2). */
 export function formatParameterArn(partition: string, region: string, account: string, name: string): string {
   return `arn:${partition}:ssm:${region}:${account}:parameter/${name.replace(/^\/+/, '')}`;
 }
 
-/** The problems of a bare SSM parameter name (SPEC.md ARN-SSM-4/5). */
+/** The problems of a bare SSM parameter name (docs/reference/arns.md#arn-ssm-4, #arn-ssm-5). */
 export function checkParameterName(name: string): ArnProblem[] {
   if (isTemplated(name)) return [];
   if (name === '') return [{ severity: 'error', message: 'The parameter name is empty.' }];
@@ -245,6 +248,7 @@ export function checkParameterName(name: string): ArnProblem[] {
     ];
   }
   if (name.includes('/') && !name.startsWith('/')) {
+    // Not safe for --fix: offline, "prod/db" may as well be a Secrets Manager secret's name.
     return [
       {
         severity: 'error',
@@ -262,7 +266,7 @@ export function checkParameterName(name: string): ArnProblem[] {
   return [];
 }
 
-/** The problems of an SSM parameter ARN, with the `parameter:` and `parameter//` fixes (SPEC.md ARN-SSM-2/3). */
+/** The problems of an SSM parameter ARN, with the `parameter:` and `parameter//` fixes (docs/reference/arns.md#arn-ssm-2, #arn-ssm-3). */
 export function checkParameterArn(value: string): ArnProblem[] {
   const arn = parseArn(value);
   if (!arn) return [fieldCountProblem(value)];
@@ -274,7 +278,7 @@ export function checkParameterArn(value: string): ArnProblem[] {
     problems.push({
       severity: 'error',
       message: 'An SSM parameter ARN has "parameter/" before the name, not "parameter:".',
-      fix: { title: 'Write "parameter/"', value: fixed },
+      fix: { title: 'Write "parameter/"', value: fixed, safe: true },
     });
     return problems;
   }
@@ -288,7 +292,7 @@ export function checkParameterArn(value: string): ArnProblem[] {
     problems.push({
       severity: 'error',
       message: 'This ARN has "parameter//": the name\'s leading "/" is already the separator, so this ARN names no parameter.',
-      fix: { title: 'Collapse to one "/"', value: fixed },
+      fix: { title: 'Collapse to one "/"', value: fixed, safe: true },
     });
     return problems;
   }
@@ -299,7 +303,7 @@ export function checkParameterArn(value: string): ArnProblem[] {
 // ---------------------------------------------------------------------------------------------
 // IAM roles
 
-/** The problems of an ARN in `executionRoleArn` or `taskRoleArn` (SPEC.md ARN-IAM-1). */
+/** The problems of an ARN in `executionRoleArn` or `taskRoleArn` (docs/reference/arns.md#arn-iam-1). */
 export function checkRoleArn(value: string): ArnProblem[] {
   const arn = parseArn(value);
   if (!arn) return [fieldCountProblem(value)];

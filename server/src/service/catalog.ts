@@ -51,7 +51,7 @@ export interface CatalogIndex {
   secretByArn(arn: string): CatalogEntry | undefined;
   /** A secret by name. */
   secretByName(name: string): CatalogEntry | undefined;
-  /** A parameter by name; `/x` and `x` are the same top-level parameter (SPEC.md ARN-SSM-1). */
+  /** A parameter by name; `/x` and `x` are the same top-level parameter (docs/reference/arns.md#arn-ssm-1). */
   parameterByName(name: string): CatalogEntry | undefined;
   /**
    * Entries (secrets, then parameters) whose lower-case name or ARN contains `needle`, in that order,

@@ -59,7 +59,7 @@ function lookUp(ctx: LookupContext, reference: SecretReference): Lookup {
 
 /**
  * The secret a bare `valueFrom` name was meant to be: ECS looks bare names up in SSM, so a name
- * that is a secret's and no parameter's is a mistake (SPEC.md VF-1).
+ * that is a secret's and no parameter's is a mistake (docs/reference/arns.md#vf-1).
  */
 export function secretMeantByName(ctx: LookupContext, reference: SecretReference): CatalogEntry | undefined {
   if (!ctx.options.catalog || reference.place === 'registryCredentials' || reference.value.startsWith('arn:')) return undefined;

@@ -1,7 +1,7 @@
 // The least-privilege IAM policy a task's execution role needs for exactly what the document uses
-// (SPEC.md §5): the secrets and parameters it references, the customer-managed KMS keys they are
-// encrypted with (from the account's catalog), its environment files, private ECR images and
-// awslogs log groups. Pure: it reads one task definition, its facts and the catalog it is handed.
+// (docs/reference/execution-role.md#the-policy-it-needs): the secrets and parameters it references,
+// the customer-managed KMS keys they are encrypted with (from the account's catalog), its environment
+// files, private ECR images and awslogs log groups. Pure: it reads one task definition, its facts and the catalog it is handed.
 import { isArn, parseArn, parseParameterArn, parseSecretArn } from './arn';
 import { indexCatalog, type CatalogEntry } from './catalog';
 import { usesCustomerManagedKey } from './describeEntry';
@@ -153,7 +153,7 @@ function keyResource(entry: CatalogEntry, partition: string): { resource: string
   const prefix = `arn:${partition}:kms:${entry.region}:${entry.accountId}`;
   if (/^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(id)) return { resource: id };
   if (KEY_ID.test(id)) return { resource: `${prefix}:key/${id}` };
-  // An alias ARN as Resource grants nothing on the key behind it (SPEC.md ARN-KMS-2).
+  // An alias ARN as Resource grants nothing on the key behind it (docs/reference/arns.md#arn-kms-2).
   const alias = id.includes(':alias/') ? id.slice(id.indexOf(':alias/') + 1) : id;
   return { resource: `${prefix}:key/*`, alias };
 }

@@ -18,7 +18,14 @@ interface SecretsKeys {
  * in the host text's names, from the root `root` (0 unless a later document of a YAML stream); the
  * document's format writes the edit in its own syntax.
  */
-export type FixData = { root?: number } &
+export type FixData = {
+  root?: number;
+  /**
+   * The fix involves no guess and no choice (one correct text, no snippet placeholder), so
+   * `ecs-taskdef-lint --fix` applies it without asking. Set where the fix is built, by its rule.
+   */
+  safe?: true;
+} &
   /** Replace `oldText` at `range` (checked first, so a stale fix is dropped rather than misapplied). */
   (
     | { kind: 'replaceText'; title: string; range: Range; oldText: string; newText: string; preferred?: boolean }

@@ -9,6 +9,7 @@ import type { Finding } from './findings';
 import { hoverFromModel } from './hover';
 import { adapterFor } from './formats';
 import { isTemplateFile } from './formats/templateDirectives';
+import { isConfigFile } from './config/projectConfig';
 import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
@@ -34,6 +35,7 @@ export type { Rule } from './rules/rule';
 export { RULE_IDS, type RuleId } from './rules/ruleIds';
 export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
 export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
+export { CONFIG_FILE_NAMES, isConfigFile, parseProjectConfig, type ConfigOverride, type ProjectConfig } from './config/projectConfig';
 
 /** Everything an editor or linter asks of a task definition. */
 export interface TaskDefinitionService {
@@ -81,11 +83,12 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     const text = doc.getText();
     const format = adapterFor(doc.languageId, doc.uri, text);
     const templateFile = isTemplateFile(doc.uri);
-    let model = parseTaskDefinition(text, format, hints, templateFile);
+    const configFile = isConfigFile(doc.uri);
+    let model = parseTaskDefinition(text, format, hints, templateFile, configFile);
     // Mid-edit (a new key typed before another without its comma yet) the parser can lose the
     // containerDefinitions member; a document that was a task definition stays one while broken.
     const was = cached?.model.subjects[0]?.kind;
-    if (!model.subjects.length && model.document.problems.length && (was === 'taskDefinition' || was === 'describeOutput')) {
+    if (!configFile && !model.subjects.length && model.document.problems.length && (was === 'taskDefinition' || was === 'describeOutput')) {
       model = parseTaskDefinition(text, format, { ...hints, forced: true }, templateFile);
     }
     models.set(doc.uri, { version: doc.version, hints: key, model });

@@ -17,6 +17,8 @@ export interface TaskDefinitionModel {
   subjects: Subject[];
   /** The file is a template source (`.json.tpl`, `.j2`, ...): it is valid JSON or YAML only once rendered. */
   templateFile?: boolean;
+  /** The file is the project config (`.ecs-taskdef.yaml`): checked by invalid-config, never a task definition. */
+  configFile?: boolean;
 }
 
 /** Parses a document and finds its task definitions, containers and secret references. */
@@ -25,7 +27,9 @@ export function parseTaskDefinition(
   format: FormatAdapter,
   hints: RecognitionHints = {},
   templateFile = false,
+  configFile = false,
 ): TaskDefinitionModel {
+  if (configFile) return { text, format, document: format.parse(text), subjects: [], configFile };
   // Most files an editor opens are not task definitions: a substring test spares them the parse.
   if (!mayHoldTaskDefinition(text, hints)) {
     return { text, format, document: { text, format: format.id, roots: [], problems: [] }, subjects: [], templateFile };
@@ -34,9 +38,9 @@ export function parseTaskDefinition(
   return { text, format, document, subjects: findSubjects(document, hints), templateFile };
 }
 
-/** True when the model holds something to analyse: a task definition, or a document too large to read. */
+/** True when the model holds something to analyse: a task definition, the project config, or a document too large to read. */
 export function isAnalysed(model: TaskDefinitionModel): boolean {
-  return model.subjects.length > 0 || model.document.limited !== undefined;
+  return model.subjects.length > 0 || model.configFile === true || model.document.limited !== undefined;
 }
 
 /** The subject a cursor's location is in: the one of its root whose task path the location's path starts with. */

@@ -5,7 +5,10 @@ import type { Subject } from './subjects/subject';
 
 /** What a task definition says, directly or through the host, about where it runs. */
 export interface TaskFacts {
-  /** The task's account: from executionRoleArn, then taskRoleArn, then the signed-in account, then the settings (SPEC.md VF-4). */
+  /**
+   * The task's account: from executionRoleArn, then taskRoleArn, then the signed-in account, then the
+   * settings (docs/reference/cross-account.md#the-tasks-account).
+   */
   account?: string;
   /** Where the account came from, for messages. */
   accountSource?: 'executionRoleArn' | 'taskRoleArn' | 'signed-in' | 'settings';

@@ -73,6 +73,17 @@ describe('arn-malformed', () => {
     expect(findingsOf('arn-malformed', withValueFrom(fixed))).toEqual([]);
   });
 
+  it.each([
+    ['arn:aws:ssm:eu-west-1:111122223333:parameter:/prod/db', true],
+    ['arn:aws:ssm:eu-west-1:111122223333:parameter//prod/db', true],
+    ['arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf:username', true],
+    // Offline, "prod/db" may as well name a Secrets Manager secret: --fix leaves the choice to the user.
+    ['prod/db', undefined],
+  ])('marks the fix of %j safe for --fix: %s', (valueFrom, safe) => {
+    const [finding] = findingsOf('arn-malformed', withValueFrom(valueFrom));
+    expect(finding.fixes?.map((f) => f.safe)).toEqual([safe]);
+  });
+
   it('checks secretOptions the same way', () => {
     expect(messages(withValueFrom('arn:aws:ssm:eu-west-1:111122223333:parameter//x', 'log'))).toHaveLength(1);
   });

@@ -23,6 +23,7 @@ describe('byte-order-mark', () => {
     const text = BOM + CLEAN;
     const [finding] = findingsOf('byte-order-mark', text);
     expect(applyFix(text, finding, 'Remove the byte order mark')).toBe(CLEAN);
+    expect(finding.fixes?.map((f) => f.safe)).toEqual([true]);
   });
 
   it('still reports syntax errors after the mark, at their own places', () => {

@@ -103,6 +103,32 @@ describe('describe-output', () => {
     expect(titles.filter((t) => t.startsWith('Make registrable'))).toHaveLength(1);
   });
 
+  it('marks every fix safe for --fix when the CLI registers the file, and only unwrapping when the deploy action does', () => {
+    const safety = (deployment?: Deployment) =>
+      findingsOf('describe-output', described, deployment ? { deployment } : {}).map((f) => [
+        textAt(described, f),
+        ...(f.fixes ?? []).map((x) => `${x.kind}:${x.safe ?? false}`),
+      ]);
+    expect(safety()).toEqual([
+      ['"taskDefinition"', 'unwrapDescribe:true', 'makeRegistrable:true'],
+      ['"taskDefinitionArn"', 'removeMember:true', 'makeRegistrable:true'],
+      ['null', 'removeMember:true', 'makeRegistrable:true'],
+      ['"revision"', 'removeMember:true', 'makeRegistrable:true'],
+      ['"status"', 'removeMember:true', 'makeRegistrable:true'],
+      ['null', 'removeMember:true', 'makeRegistrable:true'],
+    ]);
+    // The action drops members and nulls itself; but the task inside the wrapper it loses.
+    expect(safety({ consumer: 'deployAction' })).toEqual([
+      ['"taskDefinition"', 'unwrapDescribe:true', 'makeRegistrable:false'],
+      ['"taskDefinitionArn"', 'makeRegistrable:false'],
+      ['"taskDefinitionArn"', 'removeMember:false'],
+      ['null', 'removeMember:false'],
+      ['"revision"', 'removeMember:false'],
+      ['"status"', 'removeMember:false'],
+      ['null', 'removeMember:false'],
+    ]);
+  });
+
   it('is quiet for register input', () => {
     expect(findingsOf('describe-output', '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b"}], "tags": []}')).toEqual([]);
   });

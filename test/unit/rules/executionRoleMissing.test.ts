@@ -101,6 +101,20 @@ describe('execution-role-missing', () => {
     expect(findings[0].message).toContain('Container "a" has "secrets" to fetch (and 1 more place)');
   });
 
+  it.each([
+    ['empty', '""'],
+    ['null', 'null'],
+  ])('fires when executionRoleArn is %s: that names no role', (_, value) => {
+    const text = withSecrets.replace('"family": "web",\n', `"family": "web",\n  "executionRoleArn": ${value},\n`);
+    const findings = findingsOf('execution-role-missing', text);
+    expect(findings).toHaveLength(1);
+    expect(textAt(text, findings[0])).toBe('"secrets"');
+    expect(findings[0].range).toEqual({ start: { line: 7, character: 6 }, end: { line: 7, character: 15 } });
+    expect(findings[0].message).toBe(
+      'Container "app" has "secrets" to fetch, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".',
+    );
+  });
+
   it('does not fire when the role is there, even as an unreadable placeholder', () => {
     expect(
       findingsOf(

@@ -135,6 +135,17 @@ describe('plaintext-secret', () => {
     expect(JSON.stringify(finding)).not.toContain('hunter2');
   });
 
+  it('reports a real password that merely starts with a stand-in word ("Password123!" is no placeholder)', () => {
+    const text = task('DB_PASSWORD', 'Password123!');
+    const findings = findingsOf('plaintext-secret', text);
+    expect(findings).toHaveLength(1);
+    expect(textAt(text, findings[0])).toBe('"Password123!"');
+    expect(findings[0].message).toBe(
+      '"DB_PASSWORD" in container "app" looks like a credential in plain text (its name says it is a credential). Store it in SSM Parameter Store or Secrets Manager and reference it from "secrets".',
+    );
+    expect(findingsOf('plaintext-secret', task('DB_PASSWORD', 'password'))).toEqual([]);
+  });
+
   it('moves the variable to secrets as an SSM parameter ARN snippet, dropping the value', () => {
     const text = task('DB_PASSWORD', 'hunter2-prod');
     const [finding] = findingsOf('plaintext-secret', text);

@@ -29,6 +29,11 @@ describe('short-parameter-name', () => {
     expect(applyFix(text, finding)).toBe(task('arn:aws:ssm:us-gov-west-1:111122223333:parameter/dbpass'));
   });
 
+  it('marks the expansion safe for --fix: the ARN it writes is complete', () => {
+    const [finding] = findingsOf('short-parameter-name', task('/prod/db', LOGS));
+    expect(finding.fixes?.map((f) => f.safe)).toEqual([true]);
+  });
+
   it('offers no fix while the region is unknown', () => {
     const [finding] = findingsOf('short-parameter-name', task('/prod/db'));
     expect(finding.fixes).toBeUndefined();

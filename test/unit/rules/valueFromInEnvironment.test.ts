@@ -65,6 +65,40 @@ describe('value-from-in-environment', () => {
     );
   });
 
+  it('moves the entry into an empty secrets array one indentation step inside its brackets', () => {
+    const text = `{
+  "family": "f",
+  "containerDefinitions": [
+    {
+      "name": "c",
+      "image": "i",
+      "environment": [
+        { "name": "DB", "valueFrom": "/prod/db" }
+      ],
+      "secrets": []
+    }
+  ]
+}`;
+    const findings = findingsOf('value-from-in-environment', text);
+    expect(findings).toHaveLength(1);
+    expect(applyFix(text, findings[0])).toBe(`{
+  "family": "f",
+  "containerDefinitions": [
+    {
+      "name": "c",
+      "image": "i",
+      "environment": [],
+      "secrets": [
+        {
+          "name": "DB",
+          "valueFrom": "/prod/db"
+        }
+      ]
+    }
+  ]
+}`);
+  });
+
   it('is quiet for literal values', () => {
     expect(
       findingsOf(

@@ -1,7 +1,8 @@
 // Who turns the file into a registered task definition decides what is an error in it. The AWS CLI
 // (`aws ecs register-task-definition --cli-input-json`) sends the file as written and refuses nulls
-// and describe-only members; aws-actions/amazon-ecs-deploy-task-definition drops them first
-// (SPEC.md DEP-1), and amazon-ecs-render-task-definition fills a container's image (DEP-2).
+// and describe-only members; aws-actions/amazon-ecs-deploy-task-definition drops them first, and
+// amazon-ecs-render-task-definition fills a container's image (docs/reference/describe-output.md#dep-1
+// and #dep-2).
 // docs/deployment.md explains it to users.
 
 /** How the file reaches RegisterTaskDefinition, as far as the host can tell. */

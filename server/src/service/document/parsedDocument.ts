@@ -13,6 +13,13 @@ export interface SyntaxProblem {
   placeholder?: string;
 }
 
+/** A comment in the host text, markers included: a JSON line or block comment, a YAML `#` comment. */
+export interface Comment {
+  offset: number;
+  length: number;
+  text: string;
+}
+
 /** Why a document was not parsed at all: too large or too deeply nested for the editor to stay responsive. */
 export interface AnalysisLimit {
   kind: 'size' | 'depth';

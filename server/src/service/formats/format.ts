@@ -2,7 +2,7 @@
 // an editor that writes fixes in the format's own syntax. Only the adapters under formats/ import a
 // parser (eslint and test/meta/registry.test.ts enforce it).
 import type { DocNode } from '../document/node';
-import type { FormatId, Location, ParsedDocument } from '../document/parsedDocument';
+import type { Comment, FormatId, Location, ParsedDocument } from '../document/parsedDocument';
 import type { Path } from '../document/path';
 
 /** A value a fix inserts: plain data, rendered in the format's syntax. */
@@ -45,5 +45,7 @@ export interface FormatAdapter {
   parse(text: string): ParsedDocument;
   /** What is at `offset` of a parsed document. */
   locate(document: ParsedDocument, offset: number): Location | undefined;
+  /** The comments of a text, in order (none for a format without them); read only when a rule needs them. */
+  comments(text: string): Comment[];
   readonly editor: DocumentEditor;
 }

@@ -6,7 +6,7 @@ import type { DocNode } from '../document/node';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import type { SecretReference } from '../subjects/subject';
 import { isTemplated } from '../template';
-import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { fixList, nodeRange, replaceStringFix, safeFix } from './fixBuilders';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
 export const arnMalformed: SubjectRule = {
@@ -88,11 +88,12 @@ function otherServiceProblems(value: string, member: string, expected: string): 
 }
 
 function toFinding(ctx: RuleContext, node: DocNode, problem: ArnProblem, member?: string): Finding {
+  const fix = problem.fix && replaceStringFix(ctx, node, problem.fix.value, problem.fix.title);
   return {
     ruleId: 'arn-malformed',
     severity: problem.severity,
     message: member ? `${member}: ${problem.message}` : problem.message,
     range: nodeRange(ctx, node),
-    fixes: problem.fix ? fixList(replaceStringFix(ctx, node, problem.fix.value, problem.fix.title)) : undefined,
+    fixes: fixList(problem.fix?.safe ? safeFix(fix) : fix),
   };
 }

@@ -12,10 +12,11 @@ import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 // "Required: Yes", awslogs-region "Required: Yes", awslogs-stream-prefix "Required: Yes, when using
 // Fargate. Optional when using EC2."; awslogs-multiline-pattern "is ignored if
 // awslogs-datetime-format is also configured", and the two are not to be configured together
-// (SPEC.md CD-8; cfn-lint's E3046 requires the group and the region). Docker's own awslogs driver
-// falls back to the EC2 instance's region when none is set (docs.docker.com, "Amazon CloudWatch Logs
-// logging driver"), so on EC2 a task without a region may still log; ECS documents the option as
-// required all the same, and a Fargate task has no daemon default to fall back on.
+// (docs/reference/container-definitions.md#cd-8; cfn-lint's E3046 requires the group and the
+// region). Docker's own awslogs driver falls back to the EC2 instance's region when none is set
+// (docs.docker.com, "Amazon CloudWatch Logs logging driver"), so on EC2 a task without a region may
+// still log; ECS documents the option as required all the same, and a Fargate task has no daemon
+// default to fall back on.
 
 /** The options ECS requires of the awslogs driver wherever the task runs. */
 const REQUIRED = ['awslogs-group', 'awslogs-region'];

@@ -11,7 +11,7 @@ import { capitalize } from '../text';
 // With awsvpc each task has its own network interface, and a port mapping's hostPort is either left
 // out or the containerPort ("PortMapping" in the ECS API reference); ECS refuses anything else:
 // "When networkMode=awsvpc, the host ports and container ports in port mappings must match."
-// (observed: aws/amazon-ecs-cli#1014, pulumi/pulumi-awsx#935; cfn-lint's E3053 of SPEC.md FG-2).
+// (observed: aws/amazon-ecs-cli#1014, pulumi/pulumi-awsx#935; cfn-lint's E3053, docs/reference/fargate.md#fg-2).
 
 export const awsvpcPortMapping: SubjectRule = {
   id: 'awsvpc-port-mapping',

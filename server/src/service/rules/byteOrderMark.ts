@@ -24,7 +24,7 @@ export const byteOrderMark: DocumentRule = {
   appliesTo: 'document',
   check(ctx) {
     const { model } = ctx;
-    if (!model.text.startsWith(BOM) || model.document.format !== 'json' || model.document.limited) return [];
+    if (!model.text.startsWith(BOM) || model.document.format !== 'json' || model.document.limited || model.configFile) return [];
     if (model.subjects.length && model.subjects.every((s) => s.kind === 'cloudFormation')) return [];
     const deployAction = (ctx.options.deployment ?? REGISTERED_BY_CLI).consumer === 'deployAction';
     return [
@@ -43,6 +43,7 @@ export const byteOrderMark: DocumentRule = {
             oldText: BOM,
             newText: '',
             preferred: true,
+            safe: true,
           },
         ],
       },

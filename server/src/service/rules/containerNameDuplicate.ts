@@ -7,7 +7,7 @@ import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 // ECS compares container names as written, case included, and refuses a repeated one: "Container
 // names must be unique within a Task Definition." (observed: Shippable/support#2946). Names are
-// up to 255 letters, digits, `_` and `-` (SPEC.md CD-7).
+// up to 255 letters, digits, `_` and `-` (docs/reference/container-definitions.md#cd-7).
 
 export const containerNameDuplicate: SubjectRule = {
   id: 'container-name-duplicate',

@@ -9,6 +9,9 @@ import { deployActionPhrase, REGISTERED_BY_CLI, REGISTER_COMMAND } from '../depl
 import { capitalize } from '../text';
 
 const MAKE_REGISTRABLE: FixData = { kind: 'makeRegistrable', title: 'Make registrable: unwrap, remove output-only fields and nulls' };
+// Registered by the CLI, every member and null is an error, and removing it is what registering
+// takes: no guess, so `--fix` may apply it. The deploy action drops them itself; nothing needs fixing.
+const MAKE_REGISTRABLE_SAFE: FixData = { ...MAKE_REGISTRABLE, safe: true };
 
 export const describeOutput: SubjectRule = {
   id: 'describe-output',
@@ -35,7 +38,11 @@ export const describeOutput: SubjectRule = {
         severity: 'error',
         message: `This is describe-task-definition output; ${why}.`,
         range: nodeRange(ctx, keyOf(wrapper)),
-        fixes: [{ kind: 'unwrapDescribe', title: 'Unwrap "taskDefinition"' }, MAKE_REGISTRABLE],
+        // Unwrapping is safe whoever registers the file: the deploy action loses the wrapped task too.
+        fixes: [
+          { kind: 'unwrapDescribe', title: 'Unwrap "taskDefinition"', safe: true },
+          deployment.consumer === 'cli' ? MAKE_REGISTRABLE_SAFE : MAKE_REGISTRABLE,
+        ],
       });
     }
     const dropped = droppedMembers(ctx, task);
@@ -46,7 +53,7 @@ export const describeOutput: SubjectRule = {
           severity: 'error',
           message: `${member.label} ${member.kind === 'output' ? 'is output of describe-task-definition' : 'is null'}; ${REGISTER_COMMAND} rejects it.${member.kind === 'null' ? ' Remove it or give it a value.' : ''}`,
           range: nodeRange(ctx, member.at),
-          fixes: [{ kind: 'removeMember', title: member.removeTitle, path: member.path }, MAKE_REGISTRABLE],
+          fixes: [{ kind: 'removeMember', title: member.removeTitle, path: member.path, safe: true }, MAKE_REGISTRABLE_SAFE],
         });
       return findings;
     }

@@ -7,7 +7,7 @@ import { describeContainer } from '../subjects/subject';
 import { nodeRange } from './fixBuilders';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
-/** `family`, container and volume names: up to 255 letters, digits, `_` and `-` (SPEC.md CD-7). */
+/** `family`, container and volume names: up to 255 letters, digits, `_` and `-` (docs/reference/container-definitions.md#cd-7). */
 const NAME_RULE = 'up to 255 letters, digits, "_" and "-"';
 
 export const emptyValue: SubjectRule = {

@@ -4,7 +4,7 @@ import { nodeRange } from './fixBuilders';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
 import { variableEntries } from './variableEntries';
 
-/** A name every shell and framework can read (SPEC.md CD-4). */
+/** A name every shell and framework can read (docs/reference/container-definitions.md#cd-4). */
 const PORTABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const environmentName: SubjectRule = {

@@ -9,7 +9,7 @@ import type { SubjectRule } from './rule';
 // write awslogs streams and fetch the task's secrets, while the application's code gets the task role
 // ("Amazon ECS task execution IAM role", task_execution_IAM_role.html, and "Amazon ECS task IAM
 // role", task-iam-roles.html, of the ECS developer guide). "Best practices for IAM roles in Amazon
-// ECS" (security-iam-roles.html) recommends separate roles over shared ones; SPEC.md D31; Datadog's
+// ECS" (security-iam-roles.html) recommends separate roles over shared ones; docs/reference/arns.md#arn-iam-3; Datadog's
 // rule def-000-7dk and Steampipe's ecs_task_definition_role_check flag the same thing.
 
 export const executionRoleIsTaskRole: SubjectRule = {

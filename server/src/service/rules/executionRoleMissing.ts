@@ -7,7 +7,7 @@ import { nodeRange } from './fixBuilders';
 import type { RuleContext, SubjectRule } from './rule';
 import { capitalize } from '../text';
 
-/** A private ECR image: `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo` (SPEC.md EX-5). */
+/** A private ECR image: `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo` (docs/reference/execution-role.md#ex-5). */
 const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
 
 /** Why a container needs the execution role, and the member that says so. */

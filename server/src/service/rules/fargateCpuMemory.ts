@@ -17,7 +17,7 @@ export interface Size {
 }
 
 // ECS converts `"1 vCPU"` to 1024 units and `"2 GB"` to 2048 MiB at registration (the developer
-// guide's task-cpu-memory-error page; SPEC.md FG-1). Other spellings are not judged.
+// guide's task-cpu-memory-error page; docs/reference/fargate.md#fg-1). Other spellings are not judged.
 const CPU_TEXT = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(vcpu)?\s*$/i;
 const MEMORY_TEXT = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(gb)?\s*$/i;
 

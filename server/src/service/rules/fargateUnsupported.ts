@@ -18,10 +18,11 @@ import type { RuleContext, SubjectRule } from './rule';
 // supported"; volumes: "the dockerVolumeConfiguration parameter is not supported"; Fargate tasks
 // always use awsvpc, which refuses `hostname` ("hostname is not supported on container when
 // networkMode=awsvpc", ContainerDefinition in the API reference). Log drivers and FireLens:
-// SPEC.md FG-2, CD-8 and §6 (config-file-type s3 is EC2 only). pidMode: only "task" on Fargate
+// docs/reference/fargate.md#fg-2 (config-file-type s3 is EC2 only) and
+// docs/reference/container-definitions.md#cd-8. pidMode: only "task" on Fargate
 // (task_definition_parameters, "pidMode").
 
-/** The log drivers Fargate runs (SPEC.md FG-2). */
+/** The log drivers Fargate runs (docs/reference/fargate.md#fg-2). */
 const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
 
 /** When a member's value makes it offend: set at all, `true`, or a non-empty list. */

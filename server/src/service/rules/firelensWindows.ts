@@ -10,8 +10,8 @@ import type { SubjectRule } from './rule';
 // AWS Partner" (using_firelens.html, Considerations), says FireLens is supported for tasks on Fargate
 // on Linux and on EC2 on Linux, and that Windows containers don't support it; "Windows containers on
 // AWS Fargate considerations" (AWS_Fargate.html) lists FireLens among what Windows tasks lack
-// (SPEC.md §6 and PV-2, D28). A Windows task names its OS in runtimePlatform.operatingSystemFamily
-// (WINDOWS_SERVER_2019_FULL, WINDOWS_SERVER_2022_CORE, ...).
+// (docs/reference/fargate.md#pv-2 and #platform-and-agent-versions). A Windows task names its OS in
+// runtimePlatform.operatingSystemFamily (WINDOWS_SERVER_2019_FULL, WINDOWS_SERVER_2022_CORE, ...).
 
 export const firelensWindows: SubjectRule = {
   id: 'firelens-windows',

@@ -29,6 +29,11 @@ export function replaceNodeFix(ctx: RuleContext, node: DocNode, newText: string,
   };
 }
 
+/** The fix marked safe (FixData `safe`): `ecs-taskdef-lint --fix` applies it without asking. */
+export function safeFix(fix: FixData | undefined): FixData | undefined {
+  return fix && { ...fix, safe: true };
+}
+
 /** The fixes that could be written, or undefined when none could. */
 export function fixList(...fixes: (FixData | undefined)[]): FixData[] | undefined {
   const written = fixes.filter((f): f is FixData => f !== undefined);

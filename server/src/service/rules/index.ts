@@ -27,6 +27,8 @@ import { referenceNotFound } from './referenceNotFound';
 import { registryCredentialsInvalid } from './registryCredentialsInvalid';
 import { reservedEnvironmentVariable } from './reservedEnvironmentVariable';
 import type { Rule } from './rule';
+import { invalidConfig } from './invalidConfig';
+import { unusedSuppression } from './unusedSuppression';
 import { templatePlaceholder } from './templatePlaceholder';
 
 export { describeFormats } from './rule';
@@ -78,4 +80,6 @@ export const allRules: readonly Rule[] = [
   templatePlaceholder,
   kmsKeyPermission,
   plaintextSecret,
+  invalidConfig,
+  unusedSuppression,
 ];

@@ -1,7 +1,7 @@
 import { closestNames } from '../closestName';
 import type { Finding } from '../findings';
 import { enumValues } from '../shape/taskDefinitionShape';
-import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { fixList, nodeRange, replaceStringFix, safeFix } from './fixBuilders';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 export const invalidEnumValue: SubjectRule = {
@@ -17,13 +17,15 @@ export const invalidEnumValue: SubjectRule = {
       if (issue.kind !== 'enum') continue;
       const values = enumValues(issue.enumName);
       const value = issue.node.value as string;
-      const [best] = closestNames(value, values, 1);
+      const close = closestNames(value, values, 2);
+      const fix = close.length ? replaceStringFix(ctx, issue.node, close[0], `Change to "${close[0]}"`) : undefined;
       findings.push({
         ruleId: 'invalid-enum-value',
         severity: 'error',
         message: `"${value}" is not a valid ${issue.member}; allowed values: ${values.join(', ')}.`,
         range: nodeRange(ctx, issue.node),
-        fixes: best ? fixList(replaceStringFix(ctx, issue.node, best, `Change to "${best}"`)) : undefined,
+        // Safe only when no other allowed value is close: then there is nothing to choose.
+        fixes: fixList(close.length === 1 ? safeFix(fix) : fix),
       });
     }
     return findings;

@@ -11,7 +11,7 @@ import { ALL_SUBJECTS, type SubjectRule } from './rule';
 // the essential parameter of a container is marked as true ... All tasks must have at least one
 // essential container"); ECS refuses a task whose containers all say false: "Task definition
 // doesn't have any essential container." (observed: eagletmt/hako#68; cfn-lint#4536 checked it
-// against CloudFormation and ECS, which is cfn-lint's E3042 of SPEC.md FG-2).
+// against CloudFormation and ECS, which is cfn-lint's E3042, docs/reference/fargate.md#fg-2).
 
 export const noEssentialContainer: SubjectRule = {
   id: 'no-essential-container',

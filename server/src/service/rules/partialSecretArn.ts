@@ -46,7 +46,8 @@ export const partialSecretArn: SubjectRule = {
 
 /**
  * A partial ARN known from its text alone: the name cannot end in the suffix, a hyphen and six
- * letters or digits (SPEC.md ARN-SM-1/3). No fix: only the account knows the suffix.
+ * letters or digits (docs/reference/arns.md#arn-sm-1 and #arn-sm-3). No fix: only the account knows
+ * the suffix.
  */
 function offlineFindings(ctx: RuleContext, reference: SecretReference): Finding[] {
   // An expression's value is CloudFormation's to fill in; a `Fn::Sub` whose name part is written

@@ -8,7 +8,7 @@ import { isTemplated } from '../template';
 import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
-/** Any ECR registry, private or public (SPEC.md RC-5: ECR pulls authenticate with IAM). */
+/** Any ECR registry, private or public (docs/reference/registry-credentials.md#rc-5: ECR pulls authenticate with IAM). */
 const ECR_IMAGE = /^(\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?|public\.ecr\.aws)\//;
 
 export const registryCredentialsInvalid: SubjectRule = {

@@ -10,7 +10,8 @@ const BREAKS_CREDENTIALS = "breaks the task's credentials";
 
 /**
  * The variables the ECS agent sets in every container, what it sets them to, and what overriding
- * them does (SPEC.md CD-5: string literals of the agent's api and engine code).
+ * them does (docs/reference/container-definitions.md#cd-5: string literals of the agent's api and
+ * engine code).
  */
 const RESERVED: Record<string, { value: string; effect?: string }> = {
   AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: {

@@ -34,8 +34,13 @@ export interface DocumentRule extends RuleInfo {
   check(ctx: DocumentContext): Finding[];
 }
 
+/** Findings about the other findings (suppression comments), which analyze.ts makes once they are known. */
+export interface AnalysisRule extends RuleInfo {
+  readonly appliesTo: 'analysis';
+}
+
 /** One check over a document or its task definitions. */
-export type Rule = SubjectRule | DocumentRule;
+export type Rule = SubjectRule | DocumentRule | AnalysisRule;
 
 /** Every kind of subject: the rules that apply wherever a task definition is written. */
 export const ALL_SUBJECTS: readonly SubjectKind[] = ['taskDefinition', 'describeOutput', 'containerDefinitions', 'cloudFormation'];
@@ -45,6 +50,7 @@ export function describeFormats(rule: Rule): string {
   if (rule.id === 'invalid-json') return 'JSON files';
   if (rule.id === 'byte-order-mark') return 'JSON files but CloudFormation templates';
   if (rule.id === 'invalid-yaml') return 'YAML files and templates';
+  if (rule.appliesTo === 'analysis') return 'JSON with comments and YAML';
   if (rule.appliesTo === 'document') return 'every format';
   const names: Record<SubjectKind, string> = {
     taskDefinition: 'task definitions in JSON or YAML',

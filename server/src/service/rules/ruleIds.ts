@@ -37,6 +37,8 @@ export const RULE_IDS = [
   'secret-version-selector',
   'byte-order-mark',
   'template-placeholder',
+  'unused-suppression',
+  'invalid-config',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

@@ -8,13 +8,14 @@ import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
 // The JSON-key form of a Secrets Manager valueFrom, `...:secret:<name>:<json-key>:<version-stage>:<version-id>`
 // (ECS developer guide, "Pass Secrets Manager secrets through Amazon ECS environment variables",
-// secrets-envvar-secrets-manager.html; SPEC.md ARN-SM-4). A version is chosen by its staging label or
-// by its id: the agent passes both to GetSecretValue, which then requires them to name the same version
-// ("If you include both this parameter and VersionId, the two parameters must refer to the same secret
-// version", GetSecretValue in the Secrets Manager API reference), so one of the two is all a task
-// needs (SPEC.md D19). On Fargate, "to inject a specific JSON key or version of a secret ... you must
-// use platform version 1.4.0 or later (Linux) or 1.0.0 (Windows)" (same page; SPEC.md §6, D18); the
-// platform version is the service's or RunTask's, not the task definition's, hence information only.
+// secrets-envvar-secrets-manager.html; docs/reference/arns.md#arn-sm-4). A version is chosen by its
+// staging label or by its id: the agent passes both to GetSecretValue, which then requires them to name
+// the same version ("If you include both this parameter and VersionId, the two parameters must refer
+// to the same secret version", GetSecretValue in the Secrets Manager API reference), so one of the two
+// is all a task needs. On Fargate, "to inject a specific JSON key or version of a secret ... you must
+// use platform version 1.4.0 or later (Linux) or 1.0.0 (Windows)" (same page;
+// docs/reference/fargate.md#platform-and-agent-versions); the platform version is the service's or
+// RunTask's, not the task definition's, hence information only.
 
 export const secretVersionSelector: SubjectRule = {
   id: 'secret-version-selector',

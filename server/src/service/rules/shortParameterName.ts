@@ -2,7 +2,7 @@ import { checkParameterName, formatParameterArn, isArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { isTemplated } from '../template';
-import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
+import { fixList, nodeRange, replaceStringFix, safeFix } from './fixBuilders';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 export const shortParameterName: SubjectRule = {
@@ -35,7 +35,8 @@ export const shortParameterName: SubjectRule = {
           ? `"${value}" is a bare SSM parameter name, read from the task's region only; its ARN is ${arn}.`
           : `"${value}" is a bare SSM parameter name, read from the task's region only; prefer the parameter's full ARN.`,
         range: nodeRange(ctx, reference.node),
-        fixes: arn ? fixList(replaceStringFix(ctx, reference.node, arn, "Expand to the parameter's ARN")) : undefined,
+        // Safe: the ARN is complete (the catalog's, or built from the known account and region).
+        fixes: arn ? fixList(safeFix(replaceStringFix(ctx, reference.node, arn, "Expand to the parameter's ARN"))) : undefined,
       });
     }
     return findings;

@@ -8,7 +8,8 @@
 // (the table, with its OS column and the Linux platform 1.4.0 notes), and "Amazon ECS task
 // definition differences for Fargate",
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
-// ("For Windows containers on AWS Fargate, the value cannot be less than 1 vCPU"); SPEC.md FG-1.
+// ("For Windows containers on AWS Fargate, the value cannot be less than 1 vCPU");
+// docs/reference/fargate.md#fg-1.
 
 /** Memory values in MiB: a list, or every `step` from `from` to `to` (both included). */
 export type FargateMemory = readonly number[] | { readonly from: number; readonly to: number; readonly step: number };

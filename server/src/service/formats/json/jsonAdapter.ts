@@ -1,10 +1,10 @@
 // JSON and JSON with comments: jsonc-parser's tolerant tree is already the neutral tree's shape, so
 // it is handed over as it is (no copy). Comments are allowed; trailing commas are not (the AWS CLI
 // reads strict JSON).
-import { getLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import type { DocNode } from '../../document/node';
 import { nodeAtPath } from '../../document/navigate';
-import type { Location, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
+import type { Comment, Location, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
 import type { FormatAdapter } from '../format';
 import { exceededBracketDepth, exceededSize } from '../limits';
 import { jsonEditor } from './jsonEditor';
@@ -65,4 +65,18 @@ function locate(document: ParsedDocument, offset: number): Location {
   return { root: 0, path: location.path, onKey: true, node: typing, object, hasValue: /^\s*:/.test(after) };
 }
 
-export const jsonAdapter: FormatAdapter = { id: 'json', parse, locate, editor: jsonEditor };
+/** The line and block comments of JSON with comments, found by the scanner (never inside strings). */
+function comments(text: string): Comment[] {
+  const scanner = createScanner(text, false);
+  const found: Comment[] = [];
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      const offset = scanner.getTokenOffset();
+      const length = scanner.getTokenLength();
+      found.push({ offset, length, text: text.slice(offset, offset + length) });
+    }
+  }
+  return found;
+}
+
+export const jsonAdapter: FormatAdapter = { id: 'json', parse, locate, comments, editor: jsonEditor };

@@ -5,7 +5,7 @@ import type { DocNode } from '../../document/node';
 import type { Location, ParsedDocument } from '../../document/parsedDocument';
 import type { FormatAdapter } from '../format';
 import { yamlEditor } from './yamlEditor';
-import { documentStarts, parseYaml } from './yamlParse';
+import { documentStarts, parseYaml, yamlComments } from './yamlParse';
 
 /** A bare word being typed where a key goes (`    imag|`), with nothing but indentation and dashes before it. */
 const KEY_LINE = /^(\s*(?:-\s+)*)([A-Za-z_][\w-]*)?$/;
@@ -101,4 +101,4 @@ function ownerOfNewKey(
   return column === 0 && !newItem && tree.type === 'object' ? { path: [], object: tree } : undefined;
 }
 
-export const yamlAdapter: FormatAdapter = { id: 'yaml', parse: parseYaml, locate, editor: yamlEditor };
+export const yamlAdapter: FormatAdapter = { id: 'yaml', parse: parseYaml, locate, comments: yamlComments, editor: yamlEditor };

@@ -3,13 +3,16 @@
 // (src/languageservice/parser/ast-converter.ts). A stream's documents become separate roots.
 // CloudFormation's short tags become expression nodes; aliases are expression nodes too, so an
 // alias bomb is never expanded.
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { DocNode, NodeType } from '../../document/node';
-import type { AnalysisLimit, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
+import type { AnalysisLimit, Comment, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
 import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH, MAX_YAML_LENGTH } from '../limits';
 import { firstDirective } from '../templateDirectives';
 
-/** CloudFormation's short-form tags and the long-form function each stands for (FMT-1). */
+/**
+ * CloudFormation's short-form tags and the long-form function each stands for (the intrinsic function
+ * reference of the CloudFormation user guide; cfn-lint's decode/cfn_yaml.py maps them alike; docs/formats.md).
+ */
 const SHORT_TAGS: Record<string, string> = {
   '!Ref': 'Ref',
   '!Condition': 'Condition',
@@ -190,4 +193,19 @@ function convertUntagged(node: YamlNode, parent: DocNode | undefined, depth: num
   }
   if (isAlias(node)) return make('expression', start, end, parent, undefined, undefined, { syntax: 'yaml-alias', fn: 'alias' });
   return undefined;
+}
+
+/**
+ * The `#` comments of a YAML text, from the yaml package's lexer, whose tokens are the text itself
+ * but for one-character control tokens (document, scalar and flow markers) that it adds.
+ */
+export function yamlComments(text: string): Comment[] {
+  const found: Comment[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && token.charCodeAt(0) < 0x20 && token !== '\n' && token !== '\t' && token !== '\r') continue;
+    if (token.startsWith('#')) found.push({ offset, length: token.length, text: token });
+    offset += token.length;
+  }
+  return found;
 }

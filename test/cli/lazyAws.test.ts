@@ -1,0 +1,146 @@
+// The AWS SDK (server/out/aws.js) is loaded only when the linter or the server goes online: each
+// process below runs with a preload that writes, at exit, every module file it loaded (Node's
+// require.cache), and the runs that go online prove that the record would show aws.js.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
+import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { FakeAws } from '../helpers/fakeAws';
+import { startClient } from '../helpers/lspClient';
+
+const root = join(__dirname, '../..');
+const LINT = join(root, 'server/out/lint.js');
+const AWS_BUNDLE = join(root, 'server/out/aws.js');
+const TASK = JSON.stringify({
+  family: 'f',
+  executionRoleArn: 'arn:aws:iam::111122223333:role/e',
+  containerDefinitions: [{ name: 'a', image: 'b', memory: 512, secrets: [{ name: 'X', valueFrom: 'prod/db' }] }],
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'lazy-aws-'));
+const PRELOAD = join(dir, 'recordModules.js');
+writeFileSync(
+  PRELOAD,
+  `process.on('exit', () => require('node:fs').writeFileSync(process.env.RECORD_MODULES_TO, Object.keys(require.cache).join('\\n')));\n`,
+);
+let runs = 0;
+
+/** The environment of a process that records the modules it loads; `loaded()` reads the record after it exited. */
+function recorded(extra: Record<string, string> = {}) {
+  const record = join(dir, `modules-${++runs}.txt`);
+  return {
+    env: { ...extra, NODE_OPTIONS: `--require ${PRELOAD}`, RECORD_MODULES_TO: record },
+    loaded: () => readFileSync(record, 'utf8').split('\n'),
+  };
+}
+
+function lint(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [LINT, ...args], { cwd: dir, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const fake = new FakeAws();
+beforeAll(async () => {
+  await fake.start();
+  fake.secrets = [{ name: 'prod/db' }];
+  writeFileSync(join(dir, 'td.json'), TASK);
+});
+afterAll(async () => fake.stop());
+
+describe('ecs-taskdef-lint loads the AWS SDK only online', () => {
+  it('loads no aws.js with --offline, though credentials and an endpoint are there', async () => {
+    const run = recorded(fake.env());
+    const result = await lint(['--offline', 'td.json'], isolatedAwsEnv(run.env));
+    expect(result.stdout).toContain('error arn-malformed');
+    expect(run.loaded()).toContain(LINT);
+    expect(run.loaded()).not.toContain(AWS_BUNDLE);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('loads no aws.js for --policy --offline', async () => {
+    const run = recorded(fake.env());
+    const result = await lint(['--offline', '--policy', 'td.json'], isolatedAwsEnv(run.env));
+    expect(result.status).toBe(0);
+    expect(run.loaded()).not.toContain(AWS_BUNDLE);
+  });
+
+  it('loads aws.js when it goes online, and the account-aware checks run', async () => {
+    const run = recorded(fake.env());
+    const result = await lint(['td.json'], isolatedAwsEnv(run.env));
+    expect(result.stderr).toBe('ecs-taskdef-lint: AWS 111122223333/eu-west-1: 1 secrets, 0 parameters.\n');
+    expect(result.stdout).toContain('error secret-name-as-parameter');
+    expect(run.loaded()).toContain(AWS_BUNDLE);
+  });
+});
+
+describe('the language server loads the AWS SDK only online', () => {
+  const open = async (options: { settings?: unknown; initializationOptions?: unknown }, env: Record<string, string>) => {
+    const client = await startClient({ ...options, env });
+    const statuses: CatalogStatus[] = [];
+    client.connection.onNotification(CATALOG_STATUS_NOTIFICATION, (s: CatalogStatus) => void statuses.push(s));
+    await client.open('file:///lazy/taskdef.json', TASK);
+    return { client, statuses };
+  };
+
+  it('loads no aws.js with AWS turned off, or in an untrusted workspace', async () => {
+    for (const options of [{ settings: { aws: { enabled: false } } }, { initializationOptions: { workspaceTrusted: false } }]) {
+      const run = recorded(fake.env());
+      const { client } = await open(options, run.env);
+      expect((await client.diagnostics('file:///lazy/taskdef.json')).diagnostics.map((d) => d.code)).toContain('arn-malformed');
+      await client.stop();
+      expect(run.loaded().some((file) => file.endsWith('server/out/server.js'))).toBe(true);
+      expect(run.loaded()).not.toContain(AWS_BUNDLE);
+    }
+  });
+
+  it('loads aws.js once a task definition opens with AWS on', async () => {
+    const run = recorded(fake.env());
+    const { client } = await open({}, run.env);
+    const online = await client.diagnostics('file:///lazy/taskdef.json', (p) =>
+      p.diagnostics.some((d) => d.code === 'secret-name-as-parameter'),
+    );
+    expect(online.diagnostics.length).toBeGreaterThan(0);
+    await client.stop();
+    expect(run.loaded()).toContain(AWS_BUNDLE);
+  });
+});
+
+describe("Node's compile cache", () => {
+  it('never stops a run when its directory cannot be made', async () => {
+    // A file where the temporary and home directories should be: no cache directory can be created under it.
+    const notADirectory = join(dir, 'td.json');
+    const result = await lint(['--offline', 'td.json'], isolatedAwsEnv({ TMPDIR: notADirectory, HOME: notADirectory }));
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    expect(result.stdout).toContain('error arn-malformed');
+  });
+
+  const hasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  it.skipIf(!hasCache)("reuses the compiled bundle on the next run, from Node's default directory (Node 22.1 and later)", async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TMPDIR: mkdtempSync(join(tmpdir(), 'compile-cache-')),
+      NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
+    };
+    delete env.NODE_COMPILE_CACHE; // which would turn the cache on by itself
+    const bin = join(root, 'server/bin/ecs-taskdef-lint');
+    const run = () =>
+      new Promise<string>((resolve) => {
+        let stderr = '';
+        const child = spawn(process.execPath, [bin, '--version'], { env });
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', () => resolve(stderr));
+      });
+    await run();
+    expect(await run()).toContain(`cache for ${LINT} was accepted`);
+  });
+});
