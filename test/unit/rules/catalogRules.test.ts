@@ -3,7 +3,7 @@
 // (referenceNotFound, secretNameAsParameter, kmsKeyPermission).
 import { describe, expect, it } from 'vitest';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
-import { analyze as analyzeAll, applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { analyze as analyzeAll, applyFix, findingsOf } from '../../helpers/taskdef';
 /** Every finding but container-memory's: these fixtures leave container memory out (see containerMemory.test.ts). */
 const analyze = (...args: Parameters<typeof analyzeAll>) => analyzeAll(...args).filter((f) => f.ruleId !== 'container-memory');
 
