@@ -1,6 +1,7 @@
 // Test helpers over the pure core: analyse inline documents, apply fixes and completions, and read
 // documents with a `|` cursor marker.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { expect } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import {
@@ -42,6 +43,22 @@ export function findingsOf(
   name?: string,
 ): Finding[] {
   return analyze(text, options, hints, name).filter((f) => f.ruleId === ruleId);
+}
+
+/** The one finding of a rule in a document text; fails, listing them, when there are none or several. */
+export function onlyFindingOf(
+  ruleId: string,
+  text: string,
+  options: Partial<AnalysisOptions> = {},
+  hints: RecognitionHints = {},
+  name?: string,
+): Finding {
+  const findings = findingsOf(ruleId, text, options, hints, name);
+  expect(
+    findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+    `exactly one ${ruleId} finding`,
+  ).toHaveLength(1);
+  return findings[0];
 }
 
 /** The text of the range of a finding. */

@@ -153,15 +153,27 @@ export interface SecretArn extends Arn {
   versionId?: string;
 }
 
-/** Parses a Secrets Manager secret ARN; undefined for anything else. */
+const parsedSecrets = new Map<string, SecretArn | undefined>();
+
+/** Parses a Secrets Manager secret ARN; undefined for anything else. Shared like parseArn's: do not modify it. */
 export function parseSecretArn(value: string): SecretArn | undefined {
+  let secret = parsedSecrets.get(value);
+  if (secret === undefined && !parsedSecrets.has(value)) {
+    secret = splitSecretArn(value);
+    if (parsedSecrets.size >= PARSED_LIMIT) parsedSecrets.clear();
+    parsedSecrets.set(value, secret);
+  }
+  return secret;
+}
+
+function splitSecretArn(value: string): SecretArn | undefined {
   const arn = parseArn(value);
   if (!arn || arn.service !== 'secretsmanager' || !arn.resource.startsWith('secret:')) return undefined;
   const [, nameWithSuffix, ...extra] = arn.resource.split(':');
   const suffix = SECRET_SUFFIX.exec(nameWithSuffix)?.[1];
   const tail = extra.length ? `:${extra.join(':')}` : '';
   const [jsonKey, versionStage, versionId] = extra.map((e) => e || undefined);
-  return { ...arn, nameWithSuffix, suffix, tail, extended: extra.length === 3, jsonKey, versionStage, versionId };
+  return Object.freeze({ ...arn, nameWithSuffix, suffix, tail, extended: extra.length === 3, jsonKey, versionStage, versionId });
 }
 
 /** The problems of a Secrets Manager ARN used in `valueFrom` (`allowExtended`) or `credentialsParameter`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const ROLE = '"executionRoleArn": "arn:aws:iam::111122223333:role/exec"';
 const withValueFrom = (valueFrom: string, place: 'secrets' | 'log' = 'secrets') => {
@@ -50,7 +50,7 @@ describe('arn-malformed', () => {
   ])('reports %j', (valueFrom, expected) => {
     const text = withValueFrom(valueFrom);
     expect(messages(text)).toEqual([expected]);
-    expect(textAt(text, findingsOf('arn-malformed', text)[0])).toBe(JSON.stringify(valueFrom));
+    expect(textAt(text, onlyFindingOf('arn-malformed', text))).toBe(JSON.stringify(valueFrom));
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('arn-malformed', () => {
     ],
   ])('fixes %j', (valueFrom, fixed) => {
     const text = withValueFrom(valueFrom);
-    const [finding] = findingsOf('arn-malformed', text);
+    const finding = onlyFindingOf('arn-malformed', text);
     expect(finding.severity).toBe('error');
     expect(applyFix(text, finding)).toBe(withValueFrom(fixed));
     expect(findingsOf('arn-malformed', withValueFrom(fixed))).toEqual([]);
@@ -80,7 +80,7 @@ describe('arn-malformed', () => {
     // Offline, "prod/db" may as well name a Secrets Manager secret: --fix leaves the choice to the user.
     ['prod/db', undefined],
   ])('marks the fix of %j safe for --fix: %s', (valueFrom, safe) => {
-    const [finding] = findingsOf('arn-malformed', withValueFrom(valueFrom));
+    const finding = onlyFindingOf('arn-malformed', withValueFrom(valueFrom));
     expect(finding.fixes?.map((f) => f.safe)).toEqual([safe]);
   });
 

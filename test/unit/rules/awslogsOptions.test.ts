@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const RULE = 'awslogs-options';
 
@@ -45,7 +45,7 @@ describe('awslogs-options', () => {
         'The awslogs log driver of container "app" has no "awslogs-group" (the log group to write to) and "awslogs-region" (the log group\'s region), which ECS requires; add them to "options".',
       ],
     ]);
-    expect(findingsOf(RULE, task(options(GROUP)))[0].fixes).toBeUndefined();
+    expect(onlyFindingOf(RULE, task(options(GROUP))).fixes).toBeUndefined();
   });
 
   it('reports on the logDriver value when there is no options object', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, applyFix, findingsOf } from '../../helpers/taskdef';
+import { analyze, applyFix, findingsOf, onlyFindingOf } from '../../helpers/taskdef';
 
 const BOM = '\uFEFF';
 /** A valid task definition: the mark is all that differs. */
@@ -21,7 +21,7 @@ describe('byte-order-mark', () => {
 
   it('removes the mark and nothing else', () => {
     const text = BOM + CLEAN;
-    const [finding] = findingsOf('byte-order-mark', text);
+    const finding = onlyFindingOf('byte-order-mark', text);
     expect(applyFix(text, finding, 'Remove the byte order mark')).toBe(CLEAN);
     expect(finding.fixes?.map((f) => f.safe)).toEqual([true]);
   });
@@ -42,7 +42,7 @@ describe('byte-order-mark', () => {
   });
 
   it('is information when the deploy action registers the file, which skips the mark', () => {
-    const [finding] = findingsOf('byte-order-mark', BOM + CLEAN, { deployment: { consumer: 'deployAction' } });
+    const finding = onlyFindingOf('byte-order-mark', BOM + CLEAN, { deployment: { consumer: 'deployAction' } });
     expect([finding.severity, finding.message]).toEqual([
       'information',
       'The file starts with a UTF-8 byte order mark; the deploy action skips it, but `aws ecs register-task-definition --cli-input-json` refuses the file. Save it as UTF-8 without BOM.',

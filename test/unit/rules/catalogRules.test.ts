@@ -3,7 +3,7 @@
 // (referenceNotFound, secretNameAsParameter, kmsKeyPermission).
 import { describe, expect, it } from 'vitest';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
-import { analyze as analyzeAll, applyFix, findingsOf } from '../../helpers/taskdef';
+import { analyze as analyzeAll, applyFix, onlyFindingOf } from '../../helpers/taskdef';
 /** Every finding but container-memory's: these fixtures leave container memory out (see containerMemory.test.ts). */
 const analyze = (...args: Parameters<typeof analyzeAll>) => analyzeAll(...args).filter((f) => f.ruleId !== 'container-memory');
 
@@ -38,7 +38,7 @@ const DB = secret('prod/db-password').arn;
 describe('partial-secret-arn', () => {
   it('warns on an ARN without the suffix; the fix writes the full ARN with the tail', () => {
     const text = task('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-password:username::');
-    const [finding] = findingsOf('partial-secret-arn', text, withCatalog);
+    const finding = onlyFindingOf('partial-secret-arn', text, withCatalog);
     expect(finding.severity).toBe('warning');
     expect(finding.message).toBe(
       'This ARN lacks the random suffix of the secret "prod/db-password"; it resolves only while exactly one secret matches. Use the full ARN.',
@@ -48,7 +48,11 @@ describe('partial-secret-arn', () => {
   });
 
   it('warns more strongly when the name ends like a suffix', () => {
-    const [finding] = findingsOf('partial-secret-arn', task('arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-secret'), withCatalog);
+    const finding = onlyFindingOf(
+      'partial-secret-arn',
+      task('arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-secret'),
+      withCatalog,
+    );
     expect(finding.message).toContain('"-secret", which Secrets Manager reads as the random suffix');
   });
 });
@@ -56,19 +60,19 @@ describe('partial-secret-arn', () => {
 describe('offline rules with the catalog', () => {
   it("short-parameter-name expands to the parameter's real ARN", () => {
     const text = task('dbpass');
-    const [finding] = findingsOf('short-parameter-name', text, withCatalog);
+    const finding = onlyFindingOf('short-parameter-name', text, withCatalog);
     expect(applyFix(text, finding)).toBe(task('arn:aws:ssm:eu-west-1:111122223333:parameter/dbpass'));
   });
 
   it('registry-credentials-invalid expands a bare name to the real ARN', () => {
     const text = credentials('prod/api-key');
-    const [finding] = findingsOf('registry-credentials-invalid', text, withCatalog);
+    const finding = onlyFindingOf('registry-credentials-invalid', text, withCatalog);
     expect(applyFix(text, finding)).toBe(credentials(secret('prod/api-key').arn));
   });
 
   it('cross-account-reference knows the signed-in account when no role names one', () => {
     const text = `{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "secrets": [{"name": "X", "valueFrom": "arn:aws:ssm:eu-west-1:999988887777:parameter/x"}]}]}`;
-    const [finding] = findingsOf('cross-account-reference', text, withCatalog);
+    const finding = onlyFindingOf('cross-account-reference', text, withCatalog);
     expect(finding.message).toContain('but the task runs in 111122223333 (the signed-in account)');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, textAt } from '../../helpers/taskdef';
+import { findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const task = (roles: string, valueFrom: string, member = 'secrets') => {
   const entry =
@@ -14,7 +14,7 @@ const TASK_ROLE = ' "taskRoleArn": "arn:aws:iam::444455556666:role/app",';
 describe('cross-account-reference', () => {
   it('is an error for an SSM parameter in another account than the execution role', () => {
     const text = task(EXEC, 'arn:aws:ssm:eu-west-1:999988887777:parameter/db');
-    const [finding] = findingsOf('cross-account-reference', text);
+    const finding = onlyFindingOf('cross-account-reference', text);
     expect(finding.severity).toBe('error');
     expect(textAt(text, finding)).toBe('"arn:aws:ssm:eu-west-1:999988887777:parameter/db"');
     expect(finding.message).toBe(
@@ -24,7 +24,7 @@ describe('cross-account-reference', () => {
 
   it('is a warning for a secret in another account, naming what it needs', () => {
     const text = task(EXEC, 'arn:aws:secretsmanager:eu-west-1:999988887777:secret:db-AbCdEf');
-    const [finding] = findingsOf('cross-account-reference', text);
+    const finding = onlyFindingOf('cross-account-reference', text);
     expect(finding.severity).toBe('warning');
     expect(finding.message).toContain('resource policy');
     expect(finding.message).toContain('customer-managed KMS key');
@@ -37,8 +37,8 @@ describe('cross-account-reference', () => {
 
   it('takes the account of taskRoleArn when there is no execution role, then the configured account', () => {
     const ssm = 'arn:aws:ssm:eu-west-1:111122223333:parameter/db';
-    expect(findingsOf('cross-account-reference', task(TASK_ROLE, ssm))[0].message).toContain('(the account of taskRoleArn)');
-    expect(findingsOf('cross-account-reference', task('', ssm), { account: '999999999999' })[0].message).toContain(
+    expect(onlyFindingOf('cross-account-reference', task(TASK_ROLE, ssm)).message).toContain('(the account of taskRoleArn)');
+    expect(onlyFindingOf('cross-account-reference', task('', ssm), { account: '999999999999' }).message).toContain(
       '(the configured account)',
     );
     expect(findingsOf('cross-account-reference', task(EXEC + TASK_ROLE, ssm))).toEqual([]);

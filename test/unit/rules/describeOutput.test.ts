@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../../../server/src/service';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const described = `{
     "taskDefinition": {
@@ -47,6 +47,7 @@ describe('describe-output', () => {
 
   it('unwraps, moving the outer tags inside, with one indentation step less', () => {
     const [wrapper] = findingsOf('describe-output', described);
+    expect(textAt(described, wrapper)).toBe('"taskDefinition"');
     expect(applyFix(described, wrapper, 'Unwrap "taskDefinition"')).toBe(`{
     "taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3",
     "family": "web",
@@ -88,7 +89,7 @@ describe('describe-output', () => {
 
   it('removes one output-only member', () => {
     const text = '{\n  "family": "web",\n  "revision": 3,\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}';
-    const [finding] = findingsOf('describe-output', text);
+    const finding = onlyFindingOf('describe-output', text);
     expect(applyFix(text, finding, 'Remove "revision"')).toBe(
       '{\n  "family": "web",\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}',
     );
@@ -176,7 +177,13 @@ describe('describe-output', () => {
 
     it('names the action without a workflow when a setting says so, and counts one member in the singular', () => {
       const text = '{ "family": "web", "revision": 3, "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }';
-      const [summary] = findingsOf('describe-output', text, { deployment: { consumer: 'deployAction' } });
+      const findings = findingsOf('describe-output', text, { deployment: { consumer: 'deployAction' } });
+      // The summing-up finding, and the member it counts faded.
+      expect(findings.map((f) => [f.severity, f.tags, textAt(text, f)])).toEqual([
+        ['information', undefined, '"revision"'],
+        ['hint', ['unnecessary'], '"revision"'],
+      ]);
+      const [summary] = findings;
       expect(summary.message).toBe(
         'The deploy action (aws-actions/amazon-ecs-deploy-task-definition) drops 1 describe-task-definition output member before it registers the task definition; `aws ecs register-task-definition` would reject it.',
       );

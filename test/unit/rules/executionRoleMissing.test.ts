@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, snippetEditsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, snippetEditsOf, textAt } from '../../helpers/taskdef';
 
 const withSecrets = `{
   "family": "web",
@@ -26,7 +26,7 @@ describe('execution-role-missing', () => {
   });
 
   it("inserts executionRoleArn after family with the file's indentation", () => {
-    const [finding] = findingsOf('execution-role-missing', withSecrets);
+    const finding = onlyFindingOf('execution-role-missing', withSecrets);
     expect(applyFix(withSecrets, finding)).toBe(
       withSecrets.replace(
         '"family": "web",\n',
@@ -37,7 +37,7 @@ describe('execution-role-missing', () => {
 
   it('offers the role ARN as a snippet with the task account from taskRoleArn', () => {
     const text = withSecrets.replace('"family": "web",', '"family": "web",\n  "taskRoleArn": "arn:aws:iam::444455556666:role/app",');
-    const [finding] = findingsOf('execution-role-missing', text);
+    const finding = onlyFindingOf('execution-role-missing', text);
     const [edit] = snippetEditsOf(text, finding)!;
     expect(edit.snippet).toContain('"executionRoleArn": "arn:aws:iam::444455556666:role/${1:ecsTaskExecutionRole}"');
     expect(applyFix(text, finding)).toContain(
@@ -47,7 +47,7 @@ describe('execution-role-missing', () => {
 
   it('keeps tab indentation', () => {
     const text = withSecrets.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2));
-    const [finding] = findingsOf('execution-role-missing', text);
+    const finding = onlyFindingOf('execution-role-missing', text);
     expect(applyFix(text, finding)).toContain(
       '\t"family": "web",\n\t"executionRoleArn": "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",\n\t"containerDefinitions"',
     );
@@ -74,7 +74,7 @@ describe('execution-role-missing', () => {
     ],
   ])('fires on %s', (_, member, key, reason) => {
     const text = `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", ${member}}]}`;
-    const [finding] = findingsOf('execution-role-missing', text);
+    const finding = onlyFindingOf('execution-role-missing', text);
     expect(textAt(text, finding)).toBe(key);
     expect(finding.message).toContain(reason);
   });
@@ -84,8 +84,8 @@ describe('execution-role-missing', () => {
       `{"family": "f", "requiresCompatibilities": ["${compat}"], "containerDefinitions": [${container}]}`;
     const awslogs = '{"name": "c", "image": "nginx", "logConfiguration": {"logDriver": "awslogs", "options": {}}}';
     const ecr = '{"name": "c", "image": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"}';
-    expect(textAt(fargate(awslogs), findingsOf('execution-role-missing', fargate(awslogs))[0])).toBe('"awslogs"');
-    expect(textAt(fargate(ecr), findingsOf('execution-role-missing', fargate(ecr))[0])).toBe(
+    expect(textAt(fargate(awslogs), onlyFindingOf('execution-role-missing', fargate(awslogs)))).toBe('"awslogs"');
+    expect(textAt(fargate(ecr), onlyFindingOf('execution-role-missing', fargate(ecr)))).toBe(
       '"111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"',
     );
     expect(findingsOf('execution-role-missing', fargate(awslogs, 'EC2'))).toEqual([]);
@@ -135,7 +135,7 @@ describe('execution-role-missing on CRLF files', () => {
   it('keeps CRLF line endings and tabs in the inserted line', async () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(`${__dirname}/../../fixtures/taskdefs/crlf-tabs.json`, 'utf8');
-    const [finding] = findingsOf('execution-role-missing', text);
+    const finding = onlyFindingOf('execution-role-missing', text);
     expect(applyFix(text, finding)).toBe(
       text.replace(
         '\t"family": "batch",\r\n',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, textAt } from '../../helpers/taskdef';
+import { findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 describe('invalid-json', () => {
   it('reports a missing comma where it is missing', () => {
     const text = '{\n  "family": "f"\n  "containerDefinitions": []\n}';
-    const [finding] = findingsOf('invalid-json', text);
+    const finding = onlyFindingOf('invalid-json', text);
     expect([finding.severity, finding.message, finding.range.start]).toEqual([
       'error',
       'Invalid JSON: A comma is missing here.',

@@ -2,7 +2,7 @@
 // partial from its text alone. The catalog cases are in catalogRules.test.ts.
 import { describe, expect, it } from 'vitest';
 import { fakeCatalog, secret } from '../../helpers/fakeCatalog';
-import { findingsOf, textAt } from '../../helpers/taskdef';
+import { findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const task = (valueFrom: string, place: 'secrets' | 'credentials' = 'secrets') => `{
   "family": "web",
@@ -84,7 +84,7 @@ describe('partial-secret-arn offline', () => {
 
   it('in a CloudFormation template, judges a plain string and a !Sub whose name is literal, not one built from variables', () => {
     const text = template(`${SM}prod/db`);
-    const [finding] = findingsOf('partial-secret-arn', text, {}, {}, 'template.yaml');
+    const finding = onlyFindingOf('partial-secret-arn', text, {}, {}, 'template.yaml');
     expect([finding.message, textAt(text, finding)]).toEqual([offline('prod/db'), `${SM}prod/db`]);
     const sub = template('!Sub "arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db"');
     expect(findingsOf('partial-secret-arn', sub, {}, {}, 'template.yaml').map((f) => [f.message, textAt(sub, f)])).toEqual([
@@ -98,7 +98,7 @@ describe('partial-secret-arn offline', () => {
 
   it('in a YAML task definition, as in JSON', () => {
     const text = `family: web\nexecutionRoleArn: arn:aws:iam::111122223333:role/exec\ncontainerDefinitions:\n  - name: app\n    image: nginx\n    secrets:\n      - name: X\n        valueFrom: "${SM}prod/db:password::"\n`;
-    const [finding] = findingsOf('partial-secret-arn', text, {}, {}, 'taskdef.yaml');
+    const finding = onlyFindingOf('partial-secret-arn', text, {}, {}, 'taskdef.yaml');
     expect([finding.message, textAt(text, finding)]).toEqual([offline('prod/db'), `"${SM}prod/db:password::"`]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, snippetEditsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, snippetEditsOf, textAt } from '../../helpers/taskdef';
 
 const task = (name: string, value: string) => `{
   "family": "web",
@@ -127,7 +127,7 @@ describe('plaintext-secret', () => {
 
   it('points at the value, names the variable and never repeats the value', () => {
     const text = task('DB_PASSWORD', 'hunter2-prod');
-    const [finding] = findingsOf('plaintext-secret', text);
+    const finding = onlyFindingOf('plaintext-secret', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['warning', '"hunter2-prod"']);
     expect(finding.message).toBe(
       '"DB_PASSWORD" in container "app" looks like a credential in plain text (its name says it is a credential). Store it in SSM Parameter Store or Secrets Manager and reference it from "secrets".',
@@ -148,7 +148,7 @@ describe('plaintext-secret', () => {
 
   it('moves the variable to secrets as an SSM parameter ARN snippet, dropping the value', () => {
     const text = task('DB_PASSWORD', 'hunter2-prod');
-    const [finding] = findingsOf('plaintext-secret', text);
+    const finding = onlyFindingOf('plaintext-secret', text);
     const fixed = applyFix(text, finding);
     expect(fixed).not.toContain('hunter2');
     expect(JSON.parse(fixed).containerDefinitions[0]).toMatchObject({

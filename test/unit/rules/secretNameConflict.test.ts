@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const task = (secrets: string, environment: string) => `{
   "family": "f",
@@ -19,7 +19,7 @@ const E = (name: string) => `{"name": "${name}", "value": "x"}`;
 describe('secret-name-conflict', () => {
   it('is an error when a name is in secrets and environment; the fix removes the environment entry', () => {
     const text = task(S('DB'), `${E('PORT')}, ${E('DB')}`);
-    const [finding] = findingsOf('secret-name-conflict', text);
+    const finding = onlyFindingOf('secret-name-conflict', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['error', '"DB"']);
     expect(finding.message).toBe(
       '"DB" is set in both "secrets" and "environment" of container "c"; ECS rejects the task definition. Keep one.',

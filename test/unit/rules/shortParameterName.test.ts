@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const task = (valueFrom: string, extra = '') => `{
   "family": "f",
@@ -15,7 +15,7 @@ const LOGS = '\n    "logConfiguration": {"logDriver": "awslogs", "options": {"aw
 describe('short-parameter-name', () => {
   it('is information on a bare name, expanded to the ARN with the awslogs region', () => {
     const text = task('/prod/db', LOGS);
-    const [finding] = findingsOf('short-parameter-name', text);
+    const finding = onlyFindingOf('short-parameter-name', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['information', '"/prod/db"']);
     expect(finding.message).toBe(
       '"/prod/db" is a bare SSM parameter name, read from the task\'s region only; its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db.',
@@ -25,17 +25,17 @@ describe('short-parameter-name', () => {
 
   it('expands a top-level name without a slash, with the region from the settings', () => {
     const text = task('dbpass');
-    const [finding] = findingsOf('short-parameter-name', text, { region: 'us-gov-west-1' });
+    const finding = onlyFindingOf('short-parameter-name', text, { region: 'us-gov-west-1' });
     expect(applyFix(text, finding)).toBe(task('arn:aws:ssm:us-gov-west-1:111122223333:parameter/dbpass'));
   });
 
   it('marks the expansion safe for --fix: the ARN it writes is complete', () => {
-    const [finding] = findingsOf('short-parameter-name', task('/prod/db', LOGS));
+    const finding = onlyFindingOf('short-parameter-name', task('/prod/db', LOGS));
     expect(finding.fixes?.map((f) => f.safe)).toEqual([true]);
   });
 
   it('offers no fix while the region is unknown', () => {
-    const [finding] = findingsOf('short-parameter-name', task('/prod/db'));
+    const finding = onlyFindingOf('short-parameter-name', task('/prod/db'));
     expect(finding.fixes).toBeUndefined();
     expect(finding.message).toContain("prefer the parameter's full ARN");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 describe('value-from-in-environment', () => {
   it('is an error at the valueFrom key; the fix moves the entry to existing secrets', () => {
@@ -20,7 +20,7 @@ describe('value-from-in-environment', () => {
     }
   ]
 }`;
-    const [finding] = findingsOf('value-from-in-environment', text);
+    const finding = onlyFindingOf('value-from-in-environment', text);
     expect([finding.severity, textAt(text, finding)]).toEqual(['error', '"valueFrom"']);
     expect(applyFix(text, finding)).toBe(`{
   "family": "f",
@@ -52,7 +52,7 @@ describe('value-from-in-environment', () => {
     }
   ]
 }`;
-    const [finding] = findingsOf('value-from-in-environment', text);
+    const finding = onlyFindingOf('value-from-in-environment', text);
     const fixed = applyFix(text, finding);
     expect(JSON.parse(fixed).containerDefinitions[0]).toEqual({
       name: 'c',

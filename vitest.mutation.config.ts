@@ -1,0 +1,14 @@
+// The tests Stryker runs against each mutant: those that run the source in-process. The CLI, LSP,
+// editor and e2e tests run the built bundles (server/out), which a mutant of the source does not
+// reach, so they only slow the run down.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  define: { __VERSION__: JSON.stringify('0.0.0-test') },
+  test: {
+    testTimeout: 20_000,
+    // The corpus suite reads ../shared beside the checkout, which Stryker's sandbox copy does not have.
+    include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/catalog/**/*.test.ts'],
+    exclude: ['node_modules/**'],
+  },
+});
