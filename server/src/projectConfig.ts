@@ -2,7 +2,8 @@
 // repository root), reads it with the core (service/config/projectConfig.ts) and says what it means
 // for that file. Shared by the language server and the CLI, so that both judge a file alike. The
 // user's own settings (editor settings, command-line flags) apply over it.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { exists } from './files';
 import { dirname, join, relative, sep } from 'node:path';
 import { globMatcher } from './globs';
 import {
@@ -101,14 +102,5 @@ async function readText(path: string): Promise<string | undefined> {
     return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     return undefined;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

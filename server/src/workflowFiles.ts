@@ -3,6 +3,7 @@
 // Reading a workflow runs nothing and calls nothing: an untrusted workspace can only change which
 // findings its own files get.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { exists } from './files';
 import { dirname, join, relative, sep } from 'node:path';
 import { deploymentsFromWorkflows, type Deployment, type WorkflowFile } from './service';
 
@@ -74,13 +75,4 @@ async function readWorkflows(root: string): Promise<WorkflowFile[]> {
     }
   }
   return files;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

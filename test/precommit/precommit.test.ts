@@ -1,7 +1,7 @@
 // The pre-commit hook of .pre-commit-hooks.yaml, run by the real pre-commit (Debian's package, which
 // .ci/run installs) with `pre-commit try-repo` against a scratch repository: it installs this
 // repository as a node hook, as a team's `.pre-commit-config.yaml` would, and lints the files.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,12 +20,19 @@ describe.skipIf(!required && !has('pre-commit'))('pre-commit hook (pre-commit tr
   /** pre-commit's cache, shared by the runs: the hook's environment is built once. */
   let home: string;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: scratch, stdio: 'pipe' });
+  // Asynchronous: a run takes minutes, and a blocked worker cannot report to vitest meanwhile.
   const tryRepo = (...files: string[]) =>
-    spawnSync('pre-commit', ['try-repo', root, 'ecs-taskdef-lint', '--files', ...files], {
-      cwd: scratch,
-      encoding: 'utf8',
-      env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never' },
-      timeout: 600_000,
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('pre-commit', ['try-repo', root, 'ecs-taskdef-lint', '--files', ...files], {
+        cwd: scratch,
+        env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never' },
+        timeout: 600_000,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
 
   beforeAll(() => {
@@ -39,8 +46,8 @@ describe.skipIf(!required && !has('pre-commit'))('pre-commit hook (pre-commit tr
     git('add', '-A');
   });
 
-  it('fails on the bad task definition, naming the finding, and leaves package.json alone', () => {
-    const run = tryRepo('package.json', 'deploy/good.json', 'deploy/bad.json');
+  it('fails on the bad task definition, naming the finding, and leaves package.json alone', async () => {
+    const run = await tryRepo('package.json', 'deploy/good.json', 'deploy/bad.json');
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain('ecs-taskdef-lint');
     expect(run.stdout).toContain('Failed');
@@ -51,8 +58,8 @@ describe.skipIf(!required && !has('pre-commit'))('pre-commit hook (pre-commit tr
     expect(run.stdout).not.toMatch(/package\.json:\d/);
   }, 600_000);
 
-  it('passes on a good task definition and a package.json', () => {
-    const run = tryRepo('package.json', 'deploy/good.json');
+  it('passes on a good task definition and a package.json', async () => {
+    const run = await tryRepo('package.json', 'deploy/good.json');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/ecs-taskdef-lint\.+Passed/);
   }, 600_000);
