@@ -23,7 +23,7 @@ const PARSERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'node_modules/**', 'server/src/service/shape/taskDefinitionShape.generated.ts'] },
+  { ignores: ['**/out/**', 'node_modules/**', 'reports/**', 'server/src/service/shape/taskDefinitionShape.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,7 @@ export default {
     'server/src/**/*.ts',
     'client/src/**/*.ts',
     // Generated from @aws-sdk/client-ecs by scripts/generateShape.mjs: checked against the model, not mutated.
-    '!server/src/service/shape/taskDefinitionShape.ts',
+    '!server/src/service/shape/taskDefinitionShape.generated.ts',
   ],
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
