@@ -5,7 +5,7 @@ import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import type { Dialect } from '../subjects/dialect';
 import { describeContainer, type ContainerModel } from '../subjects/subject';
 import { capitalize } from '../text';
-import { readTaskMemory, type Size } from './fargateCpuMemory';
+import { readTaskMemory, type Size } from '../shape/taskSize';
 import { nodeRange } from './fixBuilders';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 

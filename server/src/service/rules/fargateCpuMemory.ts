@@ -3,23 +3,9 @@ import { anchorOf, findProperty, findString, findValue } from '../document/navig
 import { keyOf, valueOf, type DocNode } from '../document/node';
 import { FARGATE_SIZES, type FargateMemory, type FargateSize } from '../shape/fargateSizes';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
-import { isTemplated } from '../template';
+import { readTaskCpu, readTaskMemory, type Size } from '../shape/taskSize';
 import { fixList, nodeRange, replaceNodeFix } from './fixBuilders';
 import type { RuleContext, SubjectRule } from './rule';
-
-/** A task `cpu` or `memory` as ECS reads it: units or MiB, and how the document wrote it. */
-export interface Size {
-  node: DocNode;
-  /** CPU units or MiB. */
-  value: number;
-  /** Set when the document wrote it with a unit (`"1 vCPU"`, `"2 GB"`): the text as written. */
-  written?: string;
-}
-
-// ECS converts `"1 vCPU"` to 1024 units and `"2 GB"` to 2048 MiB at registration (the developer
-// guide's task-cpu-memory-error page; docs/reference/fargate.md#fg-1). Other spellings are not judged.
-const CPU_TEXT = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(vcpu)?\s*$/i;
-const MEMORY_TEXT = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(gb)?\s*$/i;
 
 export const fargateCpuMemory: SubjectRule = {
   id: 'fargate-cpu-memory',
@@ -37,7 +23,7 @@ export const fargateCpuMemory: SubjectRule = {
     const missing = missingFinding(ctx, task, cpuProperty, memoryProperty);
     if (missing) findings.push(missing);
 
-    const cpu = readSize(cpuProperty, CPU_TEXT, 1024);
+    const cpu = readTaskCpu(cpuProperty);
     if (!cpu) return findings;
     const windows = findString(findValue(task, 'runtimePlatform'), 'operatingSystemFamily')?.startsWith('WINDOWS_SERVER') ?? false;
     const size = FARGATE_SIZES.find((s) => s.cpu === cpu.value);
@@ -45,7 +31,7 @@ export const fargateCpuMemory: SubjectRule = {
       findings.push(cpuFinding(ctx, cpu, windows));
       return findings;
     }
-    const memory = readSize(memoryProperty, MEMORY_TEXT, 1024);
+    const memory = readTaskMemory(memoryProperty);
     if (memory && !memoryValues(size.memory).includes(memory.value)) findings.push(pairFinding(ctx, cpu, memory, size));
     return findings;
   },
@@ -71,25 +57,6 @@ function missingFinding(ctx: RuleContext, task: DocNode, cpu: DocNode | undefine
     message: `Fargate requires task-level "${name('cpu')}" and "${name('memory')}"; this task has no ${what}.`,
     range: nodeRange(ctx, place),
   };
-}
-
-/** A task-level `memory` member in MiB as ECS reads it (`2048`, `"2048"`, `"2 GB"`); undefined when it cannot be judged. */
-export function readTaskMemory(property: DocNode | undefined): Size | undefined {
-  return readSize(property, MEMORY_TEXT, 1024);
-}
-
-/** The value of a `cpu`/`memory` member in units or MiB; undefined when it cannot be judged. */
-function readSize(property: DocNode | undefined, pattern: RegExp, unitFactor: number): Size | undefined {
-  const node = property && valueOf(property);
-  if (!node) return undefined;
-  if (node.type === 'number') return Number.isFinite(node.value) ? { node, value: node.value as number } : undefined;
-  if (node.type !== 'string') return undefined; // expressions, nulls, booleans: not judged here
-  const text = node.value as string;
-  if (isTemplated(text)) return undefined;
-  const match = pattern.exec(text);
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  return match[2] ? { node, value: amount * unitFactor, written: text } : { node, value: amount };
 }
 
 /** Every memory value of a size, in MiB. */
