@@ -2,7 +2,7 @@
 // SDK they load when they go online) and the VS Code client. tsc -b only type-checks; these bundles
 // are what ships.
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile(new URL('./server/package.json', import.meta.url), 'utf8'));
 
@@ -48,11 +48,23 @@ if (process.argv.includes('--bench')) {
 } else if (process.argv.includes('--e2e')) {
   await build({ ...common, entryPoints: { runE2e: 'test/e2e/runE2e.ts' }, outdir: 'test/e2e/out', external: ['playwright-core'] });
 } else {
+  await mkdir('server/out', { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),
     // The AWS SDK, only here: server.js and lint.js require aws.js by path the first time they go online
     // (catalog/lazyAwsCatalog.ts), so that start-up and --offline load none of it.
     build({ ...common, entryPoints: { aws: 'server/src/catalog/awsBundle.ts' }, outdir: 'server/out' }),
+    // web-tree-sitter and the Terraform grammar, only here and loaded at the first .tf file
+    // (hcl/loadHclParser.ts), with the two WebAssembly modules it reads beside it.
+    // Its CommonJS build: the ES module one finds its files through import.meta.url, which a CommonJS bundle has not.
+    build({
+      ...common,
+      entryPoints: { hcl: 'server/src/hcl/hclBundle.ts' },
+      outdir: 'server/out',
+      alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+    }),
+    copyFile('node_modules/web-tree-sitter/tree-sitter.wasm', 'server/out/tree-sitter.wasm'),
+    copyFile('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'server/out/tree-sitter-terraform.wasm'),
     build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] }),
   ]);
   await Promise.all(['server/out/server.js', 'server/out/lint.js'].map((f) => chmod(f, 0o755)));

@@ -8,5 +8,6 @@ export default defineConfig({
     reporters: ['default', './test/helpers/summaryReporter.ts'],
     testTimeout: 20_000,
     globalSetup: ['./test/helpers/buildOnce.ts'],
+    setupFiles: ['./test/helpers/hclParser.ts'],
   },
 });

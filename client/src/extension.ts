@@ -1,6 +1,7 @@
-// Starts the ECS task definition language server for JSON and YAML documents (task definitions and
-// CloudFormation templates), beside VS Code's own JSON support and any YAML extension (the server
-// only answers for task definitions), and adds the status bar item and commands.
+// Starts the ECS task definition language server for JSON, YAML and Terraform documents (task
+// definitions, CloudFormation templates, aws_ecs_task_definition resources), beside VS Code's own
+// JSON support, any YAML extension and HashiCorp's Terraform extension (the server only answers for
+// task definitions), and adds the status bar item and commands.
 import { workspace, type ExtensionContext, type TextEditor } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { commandMiddleware, registerCommands } from './commands';
@@ -23,14 +24,20 @@ export interface EcsTaskDefApi {
   catalogStatus(): CatalogStatus & { text: string };
 }
 
-/** The languages the server reads: JSON, YAML, and the ids CloudFormation extensions give templates. */
-const LANGUAGES = ['json', 'jsonc', 'yaml', 'cloudformation', 'yaml-cloudformation', 'json-cloudformation'];
+/**
+ * The languages the server reads: JSON, YAML, the ids CloudFormation extensions give templates, and
+ * Terraform (HashiCorp's extension's ids; package.json contributes `terraform` for `.tf` files
+ * too, which VS Code merges with HashiCorp's when both are installed).
+ */
+const LANGUAGES = ['json', 'jsonc', 'yaml', 'cloudformation', 'yaml-cloudformation', 'json-cloudformation', 'terraform', 'hcl'];
 
 /** Task definitions as the status bar sees them (the server's own pre-check); the server decides for everything else. */
 function isTaskDefinition(editor: TextEditor | undefined): boolean {
   const document = editor?.document;
   return (
-    !!document && LANGUAGES.includes(document.languageId) && /containerDefinitions?\b|AWS::ECS::TaskDefinition/i.test(document.getText())
+    !!document &&
+    LANGUAGES.includes(document.languageId) &&
+    /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition/i.test(document.getText())
   );
 }
 

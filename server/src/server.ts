@@ -34,6 +34,7 @@ import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } fro
 import { TOOL_NAME, VERSION } from './version';
 import { WorkflowDeployments } from './workflowFiles';
 import { ProjectConfigs, settingsForFile } from './projectConfig';
+import { prepareFor } from './hcl/loadHclParser';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -69,6 +70,11 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const configs = new ProjectConfigs();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
+  /** Errors that would repeat for every document (the Terraform parser failing to load): logged once. */
+  const reported = new Set<string>();
+  const reportOnce = (message: string) => {
+    if (!reported.has(message)) connection.console.error((reported.add(message), message));
+  };
   let features: ClientFeatures;
   let shutDown = false;
   /** After `shutdown`, requests are errors (LSP: InvalidRequest). */
@@ -122,6 +128,8 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
    * the user's settings over the project config; `ignored` when the config's `ignore` names it.
    */
   const contextFor = async (doc: TextDocument) => {
+    // A failure leaves the parser out: the document then says why in an invalid-hcl finding.
+    await prepareFor(doc.languageId, doc.uri, doc.getText()).catch((error: unknown) => reportOnce(String(error)));
     const user = await settingsFor(doc.uri);
     const path = doc.uri.startsWith('file:') ? URI.toPath(doc.uri) : undefined;
     const userHints = hintsForPath(path ?? URI.toPath(doc.uri), user);

@@ -18,7 +18,7 @@ let counter = 0;
 
 /** A new document (a fresh URI each time so nothing is cached across cases); its file name picks the format. */
 export function doc(text: string, uri = `file:///test/${++counter}/taskdef.json`): TextDocument {
-  return TextDocument.create(uri, /\.ya?ml$/.test(uri) ? 'yaml' : 'json', 1, text);
+  return TextDocument.create(uri, /\.ya?ml$/.test(uri) ? 'yaml' : /\.tf$/.test(uri) ? 'terraform' : 'json', 1, text);
 }
 
 /** A fresh URI for a file of that name: `taskdef.yaml`, `template.json`. */

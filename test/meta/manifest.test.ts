@@ -67,7 +67,10 @@ describe('extension manifest', () => {
       'docs/images/icon.png',
       'package.json',
       'server/out/aws.js',
+      'server/out/hcl.js',
       'server/out/server.js',
+      'server/out/tree-sitter-terraform.wasm',
+      'server/out/tree-sitter.wasm',
       'syntaxes/arn.injection.tmLanguage.json',
     ]);
   }, 30_000);

@@ -53,8 +53,8 @@ export const USAGE = `Usage: ecs-taskdef-lint [options] <file|dir|glob>...
 
 Lints Amazon ECS task definitions: register-task-definition input and describe-task-definition
 output in JSON or YAML, the AWS::ECS::TaskDefinition resources of CloudFormation templates (JSON or
-YAML), and Terraform container-definition arrays. Directories are searched for .json, .jsonc,
-.yaml, .yml and .template files that hold one. The content decides for named files too: one that
+YAML), Terraform aws_ecs_task_definition resources and container-definition arrays. Directories
+are searched for .json, .jsonc, .yaml, .yml, .template and .tf files that hold one. The content decides for named files too: one that
 holds no task definition is skipped with a line on stderr, unless --force. The project config
 (.ecs-taskdef.yaml, found upward from each file) applies; --rule and --deployed-by apply over it.
 

@@ -17,7 +17,7 @@ export class MissingPathError extends Error {}
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', 'cdk.out', '.aws-sam']);
 /** Files a directory search reads; their content then decides (a task definition, a template, or neither). */
-const CANDIDATE = /\.(json|jsonc|ya?ml|template)$/i;
+const CANDIDATE = /\.(json|jsonc|ya?ml|template|tf)$/i;
 
 /** Expands paths, directories and globs, in a stable order without duplicates. */
 export async function collectFiles(paths: string[], cwd: string): Promise<LintTarget[]> {

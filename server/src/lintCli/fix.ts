@@ -32,7 +32,7 @@ export interface FixedFile {
 export const MAX_FIX_PASSES = 10;
 
 /** Syntax findings: a fix never turns a file that parses into one that does not, and a broken file is not fixed. */
-const SYNTAX_RULES: ReadonlySet<string> = new Set(['invalid-json', 'invalid-yaml']);
+const SYNTAX_RULES: ReadonlySet<string> = new Set(['invalid-json', 'invalid-yaml', 'invalid-hcl']);
 
 /**
  * The first safe fix of a finding that still applies, as edits of `doc`. The service builds them

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import type { LintTarget } from './collectFiles';
 import type { SafeFix } from './fix';
 import { analyzeSource, type LintSource } from './lintSource';
+import { prepareFor } from '../hcl/loadHclParser';
 
 /** The findings of one file; `error` when it could not be read. */
 export interface FileResult {
@@ -73,8 +74,14 @@ export async function lintFiles(
     }
     // A byte order mark stays in the text: the AWS CLI refuses a JSON file that starts with one,
     // which the rule byte-order-mark reports. (Editors hide it, so first-line columns differ by one.)
-    // No language id: the file name, else the content, picks the format (JSON or YAML).
+    // No language id: the file name, else the content, picks the format (JSON, YAML or Terraform).
     const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
+    try {
+      await prepareFor('', doc.uri, text);
+    } catch (error) {
+      results.push({ file: target.path, findings: [], error: (error as Error).message });
+      continue;
+    }
     const hints = { ...file.hints };
     if (target.explicit && named.force) hints.forced = true;
     const model = service.parse(doc, hints);

@@ -14,6 +14,7 @@ import { parseRuleSettings } from '../settings';
 import { VERSION } from '../version';
 import { WorkflowDeployments } from '../workflowFiles';
 import { ProjectConfigs } from '../projectConfig';
+import { prepareFor } from '../hcl/loadHclParser';
 
 async function main(argv: string[]): Promise<number> {
   let args: LintArgs;
@@ -95,6 +96,7 @@ async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
   const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
   const options = { account: args.account, region: args.region, reportSyntaxErrors: true, catalog: catalog?.access };
   const doc = TextDocument.create(`file:///${args.policy}`, '', 1, text.replace(/^\uFEFF/, ''));
+  await prepareFor('', doc.uri, doc.getText());
   const service = createTaskDefinitionService();
   // A template may hold several task definitions: --resource picks one, else the first is used.
   const subjects = service.parse(doc, { forced: true }).subjects;

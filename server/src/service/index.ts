@@ -10,6 +10,7 @@ import { hoverFromModel } from './hover';
 import { adapterFor } from './formats';
 import { isTemplateFile } from './formats/templateDirectives';
 import { isConfigFile } from './config/projectConfig';
+import { TASK_DEFINITION_RESOURCE } from './subjects/terraform';
 import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
@@ -36,6 +37,14 @@ export { RULE_IDS, type RuleId } from './rules/ruleIds';
 export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
 export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
 export { CONFIG_FILE_NAMES, isConfigFile, parseProjectConfig, type ConfigOverride, type ProjectConfig } from './config/projectConfig';
+
+/**
+ * True when analysing the document needs the Terraform parser, which the host loads first
+ * (server/src/hcl/loadHclParser.ts): a Terraform file that mentions a task definition resource.
+ */
+export function needsHclParser(languageId: string, uri: string, text: string): boolean {
+  return adapterFor(languageId, uri, text).id === 'terraform' && text.includes(TASK_DEFINITION_RESOURCE);
+}
 
 /** Everything an editor or linter asks of a task definition. */
 export interface TaskDefinitionService {

@@ -69,7 +69,8 @@ function checkValue(walk: Walk, node: DocNode, type: TypeRef, member: string, pa
   // A placeholder such as "{{cpu}}" or "${port}" becomes a scalar of the right type later; a
   // string is never a list or an object, whatever it is filled in with.
   if (node.type === 'string' && isScalarType(type) && type !== 'string' && type !== 'timestamp' && isTemplated(node.value)) return;
-  if (dialect.convertsScalars && converts(node, type)) return;
+  const converting = dialect.convertsScalarsIn ? dialect.convertsScalarsIn(parentStructure) : dialect.convertsScalars;
+  if (converting && converts(node, type)) return;
 
   const mismatch = () => issues.push({ kind: 'type', node, expected: type, member, structure: parentStructure });
   if (type === 'string' || type === 'timestamp') {
@@ -123,7 +124,7 @@ function checkStructure(walk: Walk, node: DocNode, structureName: string): void 
     if (!member) {
       // Output-only members of describe output belong to describe-output.
       const outputOnly = structureName === ROOT_STRUCTURE && dialect.id === 'api' && MODEL.outputOnlyMembers.includes(name);
-      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`))
+      if (!outputOnly && !OWNED_BY_OTHER_RULES.has(`${structureName}.${name}`) && !dialect.ignoresUnknownIn?.(structureName))
         issues.push({ kind: 'unknown', key, structure: structureName });
       continue;
     }

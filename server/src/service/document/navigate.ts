@@ -58,18 +58,37 @@ function walkUp(node: DocNode, name: (property: DocNode) => string): Path {
   return path;
 }
 
-/** The node at `path` below `root` (host names), if there is one. */
-export function nodeAtPath(root: DocNode | undefined, path: Path): DocNode | undefined {
+/**
+ * The node at `path` below `root` (host names), if there is one. Of duplicated keys the last that
+ * leads down the whole path wins: JSON keeps the last, and Terraform repeats `resource` for each block.
+ */
+export function nodeAtPath(root: DocNode | undefined, path: Path, from = 0): DocNode | undefined {
   let node = root;
-  for (const segment of path) {
+  for (let i = from; i < path.length; i++) {
+    const segment = path[i];
     if (!node) return undefined;
     if (typeof segment === 'number') {
       node = node.type === 'array' ? node.children?.[segment] : undefined;
-    } else if (node.type === 'object') {
-      let found: DocNode | undefined;
-      for (const property of node.children ?? []) if (property.children?.[0]?.value === segment) found = property.children[1];
-      node = found;
-    } else return undefined;
+      continue;
+    }
+    if (node.type !== 'object') return undefined;
+    const children = node.children ?? [];
+    let matches = 0;
+    let found: DocNode | undefined;
+    for (const property of children) {
+      if (property.children?.[0]?.value !== segment) continue;
+      matches++;
+      found = property.children[1];
+    }
+    if (matches > 1) {
+      for (let k = children.length - 1; k >= 0; k--) {
+        if (children[k].children?.[0]?.value !== segment) continue;
+        const below = nodeAtPath(children[k].children?.[1], path, i + 1);
+        if (below) return below;
+      }
+      return undefined;
+    }
+    node = found;
   }
   return node;
 }

@@ -38,9 +38,25 @@ export interface DocNode {
  */
 export interface Expression {
   /** Which language the expression is written in. */
-  readonly syntax: 'cloudformation' | 'yaml-alias';
-  /** The function: `Ref`, `Fn::Sub`, `Fn::GetAtt`, ... (long-form names), or `alias`. */
+  readonly syntax: 'cloudformation' | 'yaml-alias' | 'terraform';
+  /**
+   * The function: `Ref`, `Fn::Sub`, `Fn::GetAtt`, ... (long-form names), or `alias`; in Terraform,
+   * `reference` (`var.x`, `aws_iam_role.exec.arn`), `template` (a string with `${}`), a function's
+   * name (`file`), or the grammar's name of any other expression (`conditional`, `for_expr`).
+   */
   readonly fn: string;
+  /** Terraform: the expression as written. */
+  readonly source?: string;
+  /** Terraform templates: the literal parts and the interpolations, in order. */
+  readonly parts?: readonly TemplatePart[];
+}
+
+/** One part of a Terraform template: literal text (`literal` is its value) or an interpolation. */
+export interface TemplatePart {
+  /** What a literal part contributes; undefined for an interpolation. */
+  readonly literal?: string;
+  /** How the template writes the part. */
+  readonly source: string;
 }
 
 /** A property node's key (always a string node). */

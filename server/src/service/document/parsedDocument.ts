@@ -2,7 +2,7 @@ import type { DocNode } from './node';
 import type { Path } from './path';
 
 /** The formats a document can be written in; each has an adapter under formats/. */
-export type FormatId = 'json' | 'yaml';
+export type FormatId = 'json' | 'yaml' | 'terraform';
 
 /** A syntax problem the format's parser reported, in the user's words. */
 export interface SyntaxProblem {
@@ -13,7 +13,7 @@ export interface SyntaxProblem {
   placeholder?: string;
 }
 
-/** A comment in the host text, markers included: a JSON line or block comment, a YAML `#` comment. */
+/** A comment in the host text, markers included: a JSON line or block comment, a YAML `#` comment, HCL's `#`, `//` and block comments. */
 export interface Comment {
   offset: number;
   length: number;

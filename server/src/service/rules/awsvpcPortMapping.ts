@@ -20,7 +20,7 @@ export const awsvpcPortMapping: SubjectRule = {
     'Reports a `portMappings` entry whose `hostPort` differs from its `containerPort` in a task with `networkMode: awsvpc`, where each task has its own network interface and the host port is the container port. ECS rejects the task definition ("When networkMode=awsvpc, the host ports and container ports in port mappings must match."). The quick fix sets `hostPort` to the container port.',
   needsCatalog: false,
   // A container-definition array has no networkMode: it is the task's, set elsewhere.
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     const networkMode = findValue(task, 'networkMode');

@@ -19,7 +19,7 @@ export const executionRoleIsTaskRole: SubjectRule = {
     "Reports a task definition whose `taskRoleArn` is the same ARN as its `executionRoleArn`. The application's own AWS calls then run with what ECS needs to start the task (reading every secret the task references, pulling images, writing logs), and ECS runs with whatever the application needs. The ECS developer guide recommends a role of each kind. Placeholders and intrinsics are not judged.",
   needsCatalog: false,
   // A container-definition array has no roles: they are the task's, set elsewhere.
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     const execution = findValue(task, 'executionRoleArn');

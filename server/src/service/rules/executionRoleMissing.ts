@@ -23,7 +23,7 @@ export const executionRoleMissing: SubjectRule = {
   description:
     "Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration (\"When you are specifying container secrets, you must also specify a value for 'executionRoleArn'\"). The quick fix adds `executionRoleArn` with a role ARN in the task's account for you to complete.",
   needsCatalog: false,
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     if (!task || hasExecutionRole(task)) return [];

@@ -13,7 +13,7 @@ export const fargateCpuMemory: SubjectRule = {
   description:
     'Reports a Fargate task definition (`requiresCompatibilities` includes `FARGATE`) without task-level `cpu` or `memory`, or with a pair Fargate does not offer: each cpu size (256 to 16384 units) comes with its own memory range, and Windows tasks take only 1, 2 or 4 vCPU. ECS rejects such a task definition at registration ("Invalid \'cpu\' setting for task", "Fargate requires that \'cpu\' be defined at the task level"). Values written as `"1 vCPU"` or `"2 GB"` are converted as ECS does; placeholders and intrinsics are not judged. The quick fix sets the nearest memory Fargate offers for the given cpu.',
   needsCatalog: false,
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     if (!task || !ctx.facts.fargate) return [];

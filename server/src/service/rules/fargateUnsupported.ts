@@ -55,7 +55,7 @@ export const fargateUnsupported: SubjectRule = {
   description:
     'Reports what ECS refuses in a Fargate task definition (`requiresCompatibilities` includes `FARGATE`): a `networkMode` other than `awsvpc` (or none), a log driver other than `awslogs`, `splunk` or `awsfirelens`, task `placementConstraints`, `ipcMode`, `pidMode: host`, Docker volumes, and the container members the ECS developer guide lists as not valid on Fargate (`privileged`, `links`, `hostname`, `dnsServers`, `extraHosts`, `dockerSecurityOptions`, GPUs, Linux devices, tmpfs, shared memory, swap, capabilities other than `SYS_PTRACE`), and FireLens `config-file-type: s3`. The quick fix sets `networkMode` to `awsvpc`.',
   needsCatalog: false,
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     if (!task || !ctx.facts.fargate) return [];

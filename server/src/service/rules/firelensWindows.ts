@@ -20,7 +20,7 @@ export const firelensWindows: SubjectRule = {
     'Reports FireLens in a Windows task (`runtimePlatform.operatingSystemFamily` `WINDOWS_SERVER_*`): a container with `firelensConfiguration` (the log router) and a container that logs with the `awsfirelens` driver. ECS supports FireLens only for Linux tasks, on Fargate and on EC2; Windows tasks log with `awslogs`, or with a Fluent Bit container configured by hand.',
   needsCatalog: false,
   // A container-definition array has no runtimePlatform: it is the task's, set elsewhere.
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const platform = findValue(ctx.subject.task, 'runtimePlatform');
     const family = findString(platform, 'operatingSystemFamily');

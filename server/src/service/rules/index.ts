@@ -17,6 +17,7 @@ import { fargateUnsupported } from './fargateUnsupported';
 import { firelensWindows } from './firelensWindows';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
+import { invalidHcl } from './invalidHcl';
 import { invalidYaml } from './invalidYaml';
 import { kmsKeyPermission } from './kmsKeyPermission';
 import { missingRequired } from './missingRequired';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   invalidJson,
   byteOrderMark,
   invalidYaml,
+  invalidHcl,
   describeOutput,
   missingRequired,
   emptyValue,

@@ -57,7 +57,7 @@ function templateFindings(ctx: DocumentContext): Finding[] {
 /** The document's syntax problems as findings of `ruleId`: one per line, at most MAX_REPORTED. */
 export function syntaxFindings(
   ctx: DocumentContext,
-  ruleId: 'invalid-json' | 'invalid-yaml',
+  ruleId: 'invalid-json' | 'invalid-yaml' | 'invalid-hcl',
   prefix: string,
   include: (problem: SyntaxProblem) => boolean = () => true,
 ): Finding[] {
@@ -70,7 +70,7 @@ export function syntaxFindings(
       {
         ruleId,
         severity: 'error',
-        message: `${prefix}: ${first.message} The file holds template directives (${JSON.stringify(unrendered.slice(0, 60))}) and is ${prefix === 'Invalid JSON' ? 'JSON' : 'YAML'} only once rendered; lint the rendered file.`,
+        message: `${prefix}: ${first.message} The file holds template directives (${JSON.stringify(unrendered.slice(0, 60))}) and is ${prefix.replace('Invalid ', '')} only once rendered; lint the rendered file.`,
         range: ctx.range(first.offset, Math.max(first.length, 1)),
       },
     ];

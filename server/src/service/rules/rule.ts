@@ -43,13 +43,20 @@ export interface AnalysisRule extends RuleInfo {
 export type Rule = SubjectRule | DocumentRule | AnalysisRule;
 
 /** Every kind of subject: the rules that apply wherever a task definition is written. */
-export const ALL_SUBJECTS: readonly SubjectKind[] = ['taskDefinition', 'describeOutput', 'containerDefinitions', 'cloudFormation'];
+export const ALL_SUBJECTS: readonly SubjectKind[] = [
+  'taskDefinition',
+  'describeOutput',
+  'containerDefinitions',
+  'cloudFormation',
+  'terraform',
+];
 
 /** Where a rule applies, in a user's words: the rule's row in docs/rules.md and its page's "Formats" line. */
 export function describeFormats(rule: Rule): string {
   if (rule.id === 'invalid-json') return 'JSON files';
   if (rule.id === 'byte-order-mark') return 'JSON files but CloudFormation templates';
   if (rule.id === 'invalid-yaml') return 'YAML files and templates';
+  if (rule.id === 'invalid-hcl') return 'Terraform files';
   if (rule.appliesTo === 'analysis') return 'JSON with comments and YAML';
   if (rule.appliesTo === 'document') return 'every format';
   const names: Record<SubjectKind, string> = {
@@ -57,6 +64,7 @@ export function describeFormats(rule: Rule): string {
     describeOutput: 'describe-task-definition output',
     containerDefinitions: 'container-definition arrays',
     cloudFormation: 'CloudFormation templates',
+    terraform: 'Terraform',
   };
   const missing = ALL_SUBJECTS.filter((kind) => !rule.appliesTo.includes(kind));
   if (missing.length === 0) return 'every format';

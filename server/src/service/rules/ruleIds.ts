@@ -39,6 +39,7 @@ export const RULE_IDS = [
   'template-placeholder',
   'unused-suppression',
   'invalid-config',
+  'invalid-hcl',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

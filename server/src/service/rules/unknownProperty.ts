@@ -25,7 +25,7 @@ export const unknownProperty: SubjectRule = {
         severity: 'warning',
         message: best
           ? `"${name}" is not a property of ${where}. Did you mean "${best}"?`
-          : `"${name}" is not a property of ${where}; the AWS CLI rejects the request.`,
+          : `"${name}" is not a property of ${where}; ${dialect.id === 'terraform' ? 'the AWS provider drops it without a word' : 'the AWS CLI rejects the request'}.`,
         range: nodeRange(ctx, issue.key),
         fixes: best ? [replaceNodeFix(ctx, issue.key, ctx.editor.key(best, issue.key), `Rename to "${best}"`)] : undefined,
       });

@@ -17,7 +17,7 @@ export const volumeUnknown: SubjectRule = {
     'Reports a `mountPoints[].sourceVolume` that names no volume in the task\'s `volumes` (compared case-sensitively, as ECS does). ECS rejects the task definition ("Unknown volume"). When a volume name is close, the quick fix changes the mount point to it.',
   needsCatalog: false,
   // A container-definition array has no task-level volumes to compare with.
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation'],
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const task = ctx.subject.task;
     // Undefined when a volume name is a placeholder or known only at deploy time.

@@ -4,7 +4,8 @@
 // both into one form (src/cfnlint/decode/cfn_yaml.py), so nothing above knows which was written.
 import type { DocNode } from '../document/node';
 import { findArray, findValue } from '../document/navigate';
-import { memberOf, ROOT_STRUCTURE, type TypeRef } from '../shape/taskDefinitionShape';
+import { memberOf, ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
+import { annotate } from './annotate';
 import { CLOUDFORMATION_DIALECT } from './dialect';
 import type { Subject } from './subject';
 import { subject } from './taskDefinition';
@@ -34,7 +35,7 @@ export function cloudFormationSubjects(root: DocNode, rootIndex: number): Subjec
     if (properties?.type !== 'object') continue;
     const name = resource.children![0].value as string;
     normalizeIntrinsics(properties);
-    annotate(properties, { structure: ROOT_STRUCTURE });
+    annotate(properties, { structure: ROOT_STRUCTURE }, CLOUDFORMATION_DIALECT, unknownMember);
     subjects.push(
       subject(
         'cloudFormation',
@@ -84,26 +85,4 @@ function normalizeIntrinsics(node: DocNode): void {
 function unknownMember(structureName: string, key: string): string {
   const apiCase = key.charAt(0).toLowerCase() + key.slice(1);
   return memberOf(structureName, apiCase) ? '' : apiCase;
-}
-
-/** Records on every property below `node` which API member its CloudFormation key names ('' for none). */
-function annotate(node: DocNode, type: TypeRef): void {
-  if (typeof type === 'string' || 'enum' in type) return;
-  if ('list' in type) {
-    if (node.type === 'array') for (const element of node.children ?? []) annotate(element, type.list);
-    return;
-  }
-  if (node.type !== 'object') return;
-  for (const property of node.children ?? []) {
-    const value = property.children?.[1];
-    if ('map' in type) {
-      if (value) annotate(value, type.map);
-      continue;
-    }
-    const key = property.children?.[0]?.value as string;
-    const member = CLOUDFORMATION_DIALECT.memberFor(type.structure, key);
-    property.member = member ?? unknownMember(type.structure, key);
-    const memberType = member ? memberOf(type.structure, member)?.type : undefined;
-    if (value && memberType) annotate(value, memberType);
-  }
 }

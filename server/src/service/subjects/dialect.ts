@@ -1,11 +1,13 @@
 // How a format spells the API's member names. The register-task-definition input (JSON or YAML)
-// uses the API's camelCase names; CloudFormation capitalises them, with a few names of its own.
-// Map keys (`logConfiguration.options`, `dockerLabels`) are data, never renamed.
-import { memberOf, structure } from '../shape/taskDefinitionShape';
+// uses the API's camelCase names; CloudFormation capitalises them, with a few names of its own;
+// Terraform's aws_ecs_task_definition writes the task's members in snake_case and its containers
+// in the API's names (container_definitions is the API's JSON). Map keys
+// (`logConfiguration.options`, `dockerLabels`) are data, never renamed.
+import { memberOf, ROOT_STRUCTURE, structure, type TypeRef } from '../shape/taskDefinitionShape';
 
 /** One way of spelling the task definition's members. */
 export interface Dialect {
-  readonly id: 'api' | 'cloudformation';
+  readonly id: 'api' | 'cloudformation' | 'terraform';
   /** The name a member has in this dialect. */
   hostName(structureName: string, member: string): string;
   /** The member a key of this dialect names in a structure; undefined when it names none. */
@@ -15,6 +17,13 @@ export interface Dialect {
    * boolean, `9080` for a string (AWS::ECS::TaskDefinition resource documentation).
    */
   readonly convertsScalars: boolean;
+  /** Where conversion differs by structure (Terraform converts in HCL, not in the containers' JSON): true where it converts. */
+  convertsScalarsIn?(structureName: string | undefined): boolean;
+  /**
+   * True when keys that name no member of the structure are the host's own business and not
+   * reported (Terraform's meta-arguments and provider-only attributes: terraform validate checks those).
+   */
+  ignoresUnknownIn?(structureName: string): boolean;
   /**
    * A null value is an error of its own: CloudFormation refuses nulls in templates ("'null' values
    * are not allowed"), while for the API's input they are describe-output findings.
@@ -97,4 +106,72 @@ export const CLOUDFORMATION_DIALECT: Dialect = {
   convertsScalars: true,
   rejectsNull: true,
   requiredMembers: (structureName) => CLOUDFORMATION_REQUIRED[structureName],
+};
+
+/** The structures below ContainerDefinition: in Terraform they are JSON with the API's names. */
+function containerStructures(): Set<string> {
+  const found = new Set<string>();
+  const visit = (type: TypeRef) => {
+    if (typeof type === 'string' || 'enum' in type) return;
+    if ('list' in type) return visit(type.list);
+    if ('map' in type) return visit(type.map);
+    if (found.has(type.structure)) return;
+    found.add(type.structure);
+    for (const member of Object.values(structure(type.structure)?.members ?? {})) visit(member.type);
+  };
+  visit({ structure: 'ContainerDefinition' });
+  return found;
+}
+
+let containerStructureSet: Set<string> | undefined;
+const inContainers = (structureName: string | undefined) =>
+  structureName !== undefined && (containerStructureSet ??= containerStructures()).has(structureName);
+
+/**
+ * Terraform's names where they are not the API's in snake_case (the AWS provider's
+ * aws_ecs_task_definition documentation): repeated blocks take the singular.
+ */
+const TERRAFORM_NAMES: Record<string, Record<string, string>> = {
+  [ROOT_STRUCTURE]: { volumes: 'volume', inferenceAccelerators: 'inference_accelerator' },
+  EphemeralStorage: { sizeInGiB: 'size_in_gib' },
+  Volume: { configuredAtLaunch: 'configure_at_launch' },
+};
+
+/** Members Terraform writes in a shape of its own (a map where the API has a list): not checked against the API's. */
+const TERRAFORM_OWN_SHAPE: Record<string, ReadonlySet<string>> = {
+  [ROOT_STRUCTURE]: new Set(['tags']),
+  ProxyConfiguration: new Set(['properties']),
+};
+
+function terraformName(structureName: string, member: string): string {
+  if (inContainers(structureName)) return member;
+  return TERRAFORM_NAMES[structureName]?.[member] ?? member.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+const terraformKeys = new Map<string, Map<string, string>>();
+
+function terraformMember(structureName: string, key: string): string | undefined {
+  if (inContainers(structureName)) return memberOf(structureName, key) ? key : undefined;
+  let keys = terraformKeys.get(structureName);
+  if (!keys) {
+    keys = new Map();
+    for (const member of Object.keys(structure(structureName)?.members ?? {})) {
+      if (!TERRAFORM_OWN_SHAPE[structureName]?.has(member)) keys.set(terraformName(structureName, member), member);
+    }
+    terraformKeys.set(structureName, keys);
+  }
+  return keys.get(key);
+}
+
+/** Terraform's `aws_ecs_task_definition`: snake_case HCL at the resource level, the API's JSON in the containers. */
+export const TERRAFORM_DIALECT: Dialect = {
+  id: 'terraform',
+  hostName: terraformName,
+  memberFor: terraformMember,
+  // Inside container_definitions the provider decodes JSON strictly: "512" is no integer there.
+  convertsScalars: false,
+  // HCL converts between strings, numbers and booleans for a resource's attributes (`cpu = 256`).
+  convertsScalarsIn: (structureName) => !inContainers(structureName),
+  rejectsNull: false,
+  ignoresUnknownIn: (structureName) => !inContainers(structureName),
 };

@@ -2,7 +2,10 @@
 // say enough: `!Sub "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db"` is
 // the stack's own parameter, judged like the plain string. Other variables (`${DbName}`) stay
 // placeholders, which no rule judges; `!Ref`, `!GetAtt`, `!ImportValue` are not judged at all.
-import type { DocNode } from '../document/node';
+// Terraform templates are read the same way: an interpolation that fills a whole partition, region
+// or account field of an ARN stands for it, one that is a secret's or parameter's `.arn` stands for
+// such an ARN (`"${aws_secretsmanager_secret.api.arn}:password"` is judged as a JSON-key reference).
+import type { DocNode, TemplatePart } from '../document/node';
 import type { PseudoParameter, SubTemplate } from './subject';
 
 /** What the pseudo parameters stand for in one analysis; the stand-ins below when a fact is unknown. */
@@ -27,6 +30,11 @@ export function stringOf(node: DocNode | undefined): { value: string; template?:
   if (!node) return undefined;
   if (node.type === 'string') return { value: node.value as string };
   if (node.type !== 'expression') return undefined;
+  if (node.expression?.syntax === 'terraform') {
+    if (node.expression.fn !== 'template' || !node.expression.parts) return undefined;
+    const template = terraformTemplate(node, node.expression.parts);
+    return { value: fill(template, {}), template };
+  }
   const argument = node.children?.[0];
   if (node.expression?.fn === 'Fn::Sub') {
     const [template, variables] = argument?.type === 'array' ? (argument.children ?? []) : [argument];
@@ -116,4 +124,48 @@ function pseudoOrString(node: DocNode): string | undefined {
   // A pseudo parameter that a Join spells out keeps its placeholder form: the value is then not judged
   // where it matters (account, region), and judged everywhere else.
   return typeof name === 'string' && PSEUDO.has(name) ? `\${${name}}` : undefined;
+}
+
+/** Interpolations that are the ARN of a secret or a parameter the configuration manages or reads. */
+const SECRET_ARN_ATTRIBUTE = /^(data\.)?aws_secretsmanager_secret\.[\w-]+(\[[^\]]*\])?\.(arn|id)$/;
+const PARAMETER_ARN_ATTRIBUTE = /^(data\.)?aws_ssm_parameter\.[\w-]+(\[[^\]]*\])?\.arn$/;
+
+/** Which field of an ARN each count of colons before it starts: `arn:<partition>:<service>:<region>:<account>:`. */
+const ARN_FIELDS: Partial<Record<number, PseudoParameter>> = { 1: 'AWS::Partition', 3: 'AWS::Region', 4: 'AWS::AccountId' };
+
+/**
+ * The segments of a Terraform template. The stand-in names of managed secrets and parameters are
+ * placeholders (template.ts), so that no catalog lookup is made for them and only the grammar is judged.
+ */
+function terraformTemplate(node: DocNode, parts: readonly TemplatePart[]): SubTemplate {
+  const segments: SubTemplate['segments'] = [];
+  const literalBefore = () => segments.map((s) => (s.pseudo ? 'x' : s.text)).join('');
+  parts.forEach((part, i) => {
+    if (part.literal !== undefined) return void segments.push({ text: part.literal, source: part.source });
+    const expression = part.source.slice(2, -1).trim();
+    const arnPrefix = (service: string) => [
+      { text: 'arn:', source: '' },
+      { text: '', source: '', pseudo: 'AWS::Partition' as const },
+      { text: `:${service}:`, source: '' },
+      { text: '', source: '', pseudo: 'AWS::Region' as const },
+      { text: ':', source: '' },
+      { text: '', source: '', pseudo: 'AWS::AccountId' as const },
+    ];
+    if (i === 0 && SECRET_ARN_ATTRIBUTE.test(expression)) {
+      segments.push(...arnPrefix('secretsmanager'), { text: ':secret:__terraform_secret__-AbCdEf', source: part.source });
+      return;
+    }
+    if (i === 0 && PARAMETER_ARN_ATTRIBUTE.test(expression)) {
+      segments.push(...arnPrefix('ssm'), { text: ':parameter/__terraform_parameter__', source: part.source });
+      return;
+    }
+    const before = literalBefore();
+    const next = parts[i + 1]?.literal;
+    const field =
+      before.startsWith('arn:') && before.endsWith(':') && (next === undefined || next.startsWith(':'))
+        ? ARN_FIELDS[before.split(':').length - 1]
+        : undefined;
+    segments.push(field ? { text: part.source, source: part.source, pseudo: field } : { text: part.source, source: part.source });
+  });
+  return { node, segments };
 }

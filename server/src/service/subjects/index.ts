@@ -1,15 +1,17 @@
-// Finds the subjects of a parsed document: CloudFormation templates first (a template named on the
+// Finds the subjects of a parsed document: Terraform's task definition resources in a .tf file;
+// elsewhere CloudFormation templates first (a template named on the
 // command line is never forced into a raw task definition), then task definitions written with the
 // API's names. Each root of a YAML stream is looked at on its own.
 import type { ParsedDocument } from '../document/parsedDocument';
 import { cloudFormationSubjects, isTemplate } from './cloudFormation';
 import type { Subject } from './subject';
 import { apiSubject, type RecognitionHints } from './taskDefinition';
+import { terraformSubjects } from './terraform';
 
 export type { RecognitionHints } from './taskDefinition';
 
 /** Cheap pre-check on the text: most files an editor opens mention neither, and are never parsed. */
-const MENTIONS_TASK_DEFINITION = /containerDefinitions?\b|AWS::ECS::TaskDefinition/i;
+const MENTIONS_TASK_DEFINITION = /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition/i;
 
 /** A JSON array whose objects name an image: perhaps container definitions, whatever the file name. */
 const CONTAINER_ARRAY = /^\uFEFF?\s*\[\s*\{[\s\S]*"image"\s*:/;
@@ -23,6 +25,7 @@ export function mayHoldTaskDefinition(text: string, hints: RecognitionHints): bo
 
 /** Every task definition in a document, in document order. */
 export function findSubjects(document: ParsedDocument, hints: RecognitionHints): Subject[] {
+  if (document.format === 'terraform') return document.roots.flatMap((root, index) => terraformSubjects(root, index));
   const subjects: Subject[] = [];
   document.roots.forEach((root, index) => {
     if (isTemplate(root)) subjects.push(...cloudFormationSubjects(root, index));

@@ -13,7 +13,9 @@ export type SubjectKind =
   /** Terraform's `container_definitions`: the root is an array of container definitions. */
   | 'containerDefinitions'
   /** The `Properties` of an `AWS::ECS::TaskDefinition` resource in a CloudFormation template. */
-  | 'cloudFormation';
+  | 'cloudFormation'
+  /** The body of a Terraform `aws_ecs_task_definition` resource. */
+  | 'terraform';
 
 /** Where a secret reference sits, which decides what ECS accepts in it. */
 export type ReferencePlace =
@@ -75,7 +77,7 @@ export interface Subject {
   taskPath: Path;
   containers: ContainerModel[];
   references: SecretReference[];
-  /** For a CloudFormation resource: its logical id. */
+  /** For a CloudFormation resource: its logical id; for a Terraform resource: its name. */
   resource?: string;
 }
 

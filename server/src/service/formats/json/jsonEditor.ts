@@ -7,14 +7,14 @@ import { removeBracketed, scalarSnippet } from '../bracketedEdits';
 import type { DocumentEditor, InsertValue, ValueSnippet } from '../format';
 
 /** How a document lays out JSON. */
-interface Layout {
+export interface Layout {
   /** One indentation step: a tab or some spaces. */
   indent: string;
   eol: string;
 }
 
 /** The indentation and line ending a document already uses; two spaces and LF when it shows none. */
-function detectLayout(text: string): Layout {
+export function detectLayout(text: string): Layout {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let spaces = 0;
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
@@ -54,7 +54,15 @@ function appendElement(text: string, path: JSONPath, value: unknown, layout: Lay
   return insertChild(text, array, '', value, layout);
 }
 
-function insertChild(text: string, container: Node, prefix: string, value: unknown, layout: Layout, index?: number): string {
+/** Inserts `prefix` + `value` into a bracketed JSON collection (also one embedded in another format's text). */
+export function insertChild(
+  text: string,
+  container: { offset: number; length: number; children?: { offset: number; length: number }[] },
+  prefix: string,
+  value: unknown,
+  layout: Layout,
+  index?: number,
+): string {
   const children = container.children ?? [];
   const at = Math.max(0, Math.min(index ?? children.length, children.length));
   const containerIndent = lineIndent(text, container.offset);
@@ -108,7 +116,7 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function lineIndent(text: string, offset: number): string {
+export function lineIndent(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
