@@ -35,6 +35,7 @@ import { TOOL_NAME, VERSION } from './version';
 import { WorkflowDeployments } from './workflowFiles';
 import { ProjectConfigs, settingsForFile } from './projectConfig';
 import { prepareFor } from './hcl/loadHclParser';
+import { MAY_BE_CONTAINER_FILE, TerraformLinks } from './terraformLinks';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const settingsCache = new Map<string, Promise<Settings>>();
   const workflows = new WorkflowDeployments();
   const configs = new ProjectConfigs();
+  const terraformLinks = new TerraformLinks();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   /** Errors that would repeat for every document (the Terraform parser failing to load): logged once. */
@@ -136,7 +138,9 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const loaded = path ? await configs.forFile(path) : undefined;
     const file = settingsForFile(path ?? '', { hints: userHints, rules: user.rules, deployedBy: user.deployedBy }, loaded);
     const settings: Settings = { ...user, rules: file.rules, deployedBy: file.deployedBy };
-    const { hints } = file;
+    // Container definitions that a Terraform resource reads with file() are judged with its task-level facts.
+    const linkedTask = path && MAY_BE_CONTAINER_FILE.test(doc.getText()) ? await terraformLinks.linkFor(path) : undefined;
+    const hints = linkedTask ? { ...file.hints, linkedTask } : file.hints;
     // Only task definitions wake the catalog (other JSON files never cause an AWS call) or read workflows.
     const isTaskDefinition = !file.ignored && service.parse(doc, hints).subjects.length > 0;
     const catalogAccess = isTaskDefinition ? session.access(settings) : undefined;

@@ -10,6 +10,7 @@ import type { LintTarget } from './collectFiles';
 import type { SafeFix } from './fix';
 import { analyzeSource, type LintSource } from './lintSource';
 import { prepareFor } from '../hcl/loadHclParser';
+import { MAY_BE_CONTAINER_FILE, TerraformLinks } from '../terraformLinks';
 
 /** The findings of one file; `error` when it could not be read. */
 export interface FileResult {
@@ -32,12 +33,13 @@ export interface NamedFiles {
   onIgnored?(file: string, config: string): void;
 }
 
-/** What the repository says about its files: who deploys them, and the project config. */
+/** What the repository says about its files: who deploys them, the project config, the Terraform resources naming them. */
 export interface Repository {
   /** `--deployed-by`: `auto` leaves it to the project config, then to the workflows. */
   deployedBy: DeployedBySetting;
   workflows: WorkflowDeployments;
   configs: ProjectConfigs;
+  terraformLinks: TerraformLinks;
 }
 
 /**
@@ -50,7 +52,12 @@ export async function lintFiles(
   cwd: string,
   options: AnalysisOptions,
   named: NamedFiles,
-  repository: Repository = { deployedBy: 'auto', workflows: new WorkflowDeployments(), configs: new ProjectConfigs() },
+  repository: Repository = {
+    deployedBy: 'auto',
+    workflows: new WorkflowDeployments(),
+    configs: new ProjectConfigs(),
+    terraformLinks: new TerraformLinks(),
+  },
 ): Promise<FileResult[]> {
   const service = createTaskDefinitionService();
   const results: FileResult[] = [];
@@ -82,7 +89,8 @@ export async function lintFiles(
       results.push({ file: target.path, findings: [], error: (error as Error).message });
       continue;
     }
-    const hints = { ...file.hints };
+    const linkedTask = MAY_BE_CONTAINER_FILE.test(text) ? await repository.terraformLinks.linkFor(path) : undefined;
+    const hints = { ...file.hints, ...(linkedTask ? { linkedTask } : {}) };
     if (target.explicit && named.force) hints.forced = true;
     const model = service.parse(doc, hints);
     if (!model.subjects.length && !model.document.limited && !model.configFile) {

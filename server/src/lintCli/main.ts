@@ -15,6 +15,7 @@ import { VERSION } from '../version';
 import { WorkflowDeployments } from '../workflowFiles';
 import { ProjectConfigs } from '../projectConfig';
 import { prepareFor } from '../hcl/loadHclParser';
+import { TerraformLinks } from '../terraformLinks';
 
 async function main(argv: string[]): Promise<number> {
   let args: LintArgs;
@@ -65,7 +66,12 @@ async function main(argv: string[]): Promise<number> {
     onIgnored: (file: string, config: string) => void ignored.set(file, config),
   };
   // One run reads each workflow and config once.
-  const repository = { deployedBy: args.deployedBy, workflows: new WorkflowDeployments(Infinity), configs: new ProjectConfigs(Infinity) };
+  const repository = {
+    deployedBy: args.deployedBy,
+    workflows: new WorkflowDeployments(Infinity),
+    configs: new ProjectConfigs(Infinity),
+    terraformLinks: new TerraformLinks(Infinity),
+  };
   let results = await lintFiles(targets, cwd, options, named, repository);
   // References to other regions asked for their region's catalog: check again once it is listed.
   if (await catalog?.loadRequestedRegions()) results = await lintFiles(targets, cwd, options, named, repository);

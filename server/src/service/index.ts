@@ -36,6 +36,8 @@ export type { Rule } from './rules/rule';
 export { RULE_IDS, type RuleId } from './rules/ruleIds';
 export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
 export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
+export { containerFileLinks, type ContainerFileLink, type LinkedTask } from './subjects/terraformLinks';
+export { terraformAdapter } from './formats/terraform/terraformAdapter';
 export { CONFIG_FILE_NAMES, isConfigFile, parseProjectConfig, type ConfigOverride, type ProjectConfig } from './config/projectConfig';
 
 /**
@@ -86,7 +88,7 @@ export interface TaskDefinitionService {
 export function createTaskDefinitionService(): TaskDefinitionService {
   const models = new Map<string, { version: number; hints: string; model: TaskDefinitionModel }>();
   const parse = (doc: TextDocument, hints: RecognitionHints) => {
-    const key = `${hints.containerDefinitionsFile ? 1 : 0}${hints.forced ? 1 : 0}`;
+    const key = `${hints.containerDefinitionsFile ? 1 : 0}${hints.forced ? 1 : 0}${hints.linkedTask ? JSON.stringify(hints.linkedTask) : ''}`;
     const cached = models.get(doc.uri);
     if (cached && cached.version === doc.version && cached.hints === key) return cached.model;
     const text = doc.getText();

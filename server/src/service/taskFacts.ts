@@ -22,7 +22,7 @@ export interface TaskFacts {
 
 /** Derives the task's account, region, partition and launch type once per analysis. */
 export function deriveTaskFacts(subject: Subject, options: AnalysisOptions): TaskFacts {
-  const task = subject.task;
+  const task = subject.task ?? subject.linked?.node;
   const roles = (['executionRoleArn', 'taskRoleArn'] as const).map((key) => ({ key, arn: parseArn(findString(task, key) ?? '') }));
   const fromRole = roles.find((r) => isAccountId(r.arn?.account));
   const configured = isAccountId(options.account) ? options.account : undefined;

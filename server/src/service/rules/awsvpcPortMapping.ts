@@ -19,16 +19,18 @@ export const awsvpcPortMapping: SubjectRule = {
   description:
     'Reports a `portMappings` entry whose `hostPort` differs from its `containerPort` in a task with `networkMode: awsvpc`, where each task has its own network interface and the host port is the container port. ECS rejects the task definition ("When networkMode=awsvpc, the host ports and container ports in port mappings must match."). The quick fix sets `hostPort` to the container port.',
   needsCatalog: false,
-  // A container-definition array has no networkMode: it is the task's, set elsewhere.
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
+  // A container-definition array has no networkMode of its own: the task's, from the Terraform
+  // resource that names it (subjects/terraformLinks.ts), when there is one.
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform', 'containerDefinitions'],
+  linkedContainersOnly: true,
   check(ctx) {
-    const task = ctx.subject.task;
+    const task = ctx.subject.task ?? ctx.subject.linked?.node;
     const networkMode = findValue(task, 'networkMode');
     if (networkMode?.type !== 'string' || networkMode.value !== 'awsvpc') return [];
     const { dialect } = ctx.subject;
     const hostPortName = dialect.hostName('PortMapping', 'hostPort');
     const containerPortName = dialect.hostName('PortMapping', 'containerPort');
-    const networkModeName = dialect.hostName(ROOT_STRUCTURE, 'networkMode');
+    const networkModeName = ctx.subject.linked ? 'network_mode' : dialect.hostName(ROOT_STRUCTURE, 'networkMode');
     const findings: Finding[] = [];
     for (const container of ctx.subject.containers) {
       for (const mapping of findArray(container.node, 'portMappings')) {

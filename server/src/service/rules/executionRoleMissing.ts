@@ -23,9 +23,12 @@ export const executionRoleMissing: SubjectRule = {
   description:
     "Reports a task definition without `executionRoleArn` although ECS needs that role to start it: containers with `secrets`, `logConfiguration.secretOptions`, `repositoryCredentials` or `environmentFiles`, and Fargate tasks that log with `awslogs` or pull from a private ECR repository. ECS rejects such a task definition at registration (\"When you are specifying container secrets, you must also specify a value for 'executionRoleArn'\"). The quick fix adds `executionRoleArn` with a role ARN in the task's account for you to complete.",
   needsCatalog: false,
-  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
+  // A container-definition array only when a Terraform resource names it (subjects/terraformLinks.ts).
+  appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform', 'containerDefinitions'],
+  linkedContainersOnly: true,
   check(ctx) {
-    const task = ctx.subject.task;
+    const { linked } = ctx.subject;
+    const task = ctx.subject.task ?? linked?.node;
     if (!task || hasExecutionRole(task)) return [];
     const needs = ctx.subject.containers.flatMap((c) => needsOf(c, ctx.facts.fargate));
     if (needs.length === 0) return [];
@@ -35,9 +38,10 @@ export const executionRoleMissing: SubjectRule = {
     const finding: Finding = {
       ruleId: 'execution-role-missing',
       severity: 'error',
-      message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but the task has no "${ctx.subject.dialect.hostName(ROOT_STRUCTURE, 'executionRoleArn')}".`,
+      message: `${capitalize(describeContainer(first.container))} ${first.reason}${more}, which ECS does with the task's execution role, but ${linked ? `${linked.task.resource} (${linked.task.source}), whose container definitions these are, has no "execution_role_arn"` : `the task has no "${ctx.subject.dialect.hostName(ROOT_STRUCTURE, 'executionRoleArn')}"`}.`,
       range: nodeRange(ctx, first.member),
-      fixes: [insertExecutionRoleFix(ctx)],
+      // The role goes into the .tf file, which this document's edits cannot reach.
+      fixes: linked ? undefined : [insertExecutionRoleFix(ctx)],
     };
     return [finding];
   },

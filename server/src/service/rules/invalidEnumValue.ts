@@ -1,4 +1,5 @@
 import { closestNames } from '../closestName';
+import { keyOf } from '../document/node';
 import type { Finding } from '../findings';
 import { enumValues } from '../shape/taskDefinitionShape';
 import { fixList, nodeRange, replaceStringFix, safeFix } from './fixBuilders';
@@ -17,12 +18,15 @@ export const invalidEnumValue: SubjectRule = {
       if (issue.kind !== 'enum') continue;
       const values = enumValues(issue.enumName);
       const value = issue.node.value as string;
+      // The member as the document spells it (CloudFormation's `NetworkMode`, Terraform's `network_mode`).
+      const parent = issue.node.parent;
+      const written = parent?.type === 'property' ? (keyOf(parent).value as string) : issue.member;
       const close = closestNames(value, values, 2);
       const fix = close.length ? replaceStringFix(ctx, issue.node, close[0], `Change to "${close[0]}"`) : undefined;
       findings.push({
         ruleId: 'invalid-enum-value',
         severity: 'error',
-        message: `"${value}" is not a valid ${issue.member}; allowed values: ${values.join(', ')}.`,
+        message: `"${value}" is not a valid ${written}; allowed values: ${values.join(', ')}.`,
         range: nodeRange(ctx, issue.node),
         // Safe only when no other allowed value is close: then there is nothing to choose.
         fixes: fixList(close.length === 1 ? safeFix(fix) : fix),

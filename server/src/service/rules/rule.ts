@@ -25,6 +25,11 @@ interface RuleInfo {
 /** A check of each task definition in a document, for the kinds of subject it applies to. */
 export interface SubjectRule extends RuleInfo {
   readonly appliesTo: readonly SubjectKind[];
+  /**
+   * Set when the rule reads task-level members: it judges a container-definition array only when a
+   * Terraform resource reads it with file() and gives it those members (subjects/terraformLinks.ts).
+   */
+  readonly linkedContainersOnly?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 
@@ -66,6 +71,9 @@ export function describeFormats(rule: Rule): string {
     cloudFormation: 'CloudFormation templates',
     terraform: 'Terraform',
   };
+  if (rule.linkedContainersOnly) {
+    return 'every format; container-definition arrays when a Terraform resource reads them with `file()`';
+  }
   const missing = ALL_SUBJECTS.filter((kind) => !rule.appliesTo.includes(kind));
   if (missing.length === 0) return 'every format';
   if (missing.length === 1) return `every format but ${names[missing[0]]}`;

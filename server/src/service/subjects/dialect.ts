@@ -33,6 +33,18 @@ export interface Dialect {
   requiredMembers?(structureName: string): readonly string[] | undefined;
 }
 
+/**
+ * Container definitions in a JSON file of their own that a Terraform resource reads (file(),
+ * templatefile()): the API's names, as the provider decodes them (case-insensitively).
+ */
+export const PROVIDER_JSON_DIALECT: Dialect = {
+  id: 'api',
+  hostName: (_structure, member) => member,
+  memberFor: (structureName, key) => providerJsonMember(structureName, key),
+  convertsScalars: false,
+  rejectsNull: false,
+};
+
 /** The API's own names: what register-task-definition reads from JSON or YAML. */
 export const API_DIALECT: Dialect = {
   id: 'api',
@@ -150,8 +162,24 @@ function terraformName(structureName: string, member: string): string {
 
 const terraformKeys = new Map<string, Map<string, string>>();
 
+const lowerCaseMembers = new Map<string, Map<string, string>>();
+
+/**
+ * The member a key of a container's JSON names for the AWS provider, which decodes it with Go's
+ * encoding/json: an exact match first, else one that differs only in case (`Name` is `name`).
+ */
+export function providerJsonMember(structureName: string, key: string): string | undefined {
+  if (memberOf(structureName, key)) return key;
+  let members = lowerCaseMembers.get(structureName);
+  if (!members) {
+    members = new Map(Object.keys(structure(structureName)?.members ?? {}).map((m) => [m.toLowerCase(), m]));
+    lowerCaseMembers.set(structureName, members);
+  }
+  return members.get(key.toLowerCase());
+}
+
 function terraformMember(structureName: string, key: string): string | undefined {
-  if (inContainers(structureName)) return memberOf(structureName, key) ? key : undefined;
+  if (inContainers(structureName)) return providerJsonMember(structureName, key);
   let keys = terraformKeys.get(structureName);
   if (!keys) {
     keys = new Map();

@@ -3,6 +3,7 @@
 import type { DocNode } from '../document/node';
 import type { Path } from '../document/path';
 import type { Dialect } from './dialect';
+import type { LinkedTask } from './terraformLinks';
 
 /** How a document holds a task definition. */
 export type SubjectKind =
@@ -77,6 +78,12 @@ export interface Subject {
   taskPath: Path;
   containers: ContainerModel[];
   references: SecretReference[];
+  /**
+   * For container definitions that a Terraform resource names with `file()`: that resource, and its
+   * task-level members as a task object (subjects/terraformLinks.ts), which only the rules that say
+   * so read; nothing in it has a place in this document's text.
+   */
+  linked?: { task: LinkedTask; node: DocNode };
   /** For a CloudFormation resource: its logical id; for a Terraform resource: its name. */
   resource?: string;
 }

@@ -3,9 +3,12 @@
 // containers and secret references of any subject, whatever its dialect.
 import type { DocNode } from '../document/node';
 import { findArray, findString, findValue } from '../document/navigate';
-import { API_DIALECT, type Dialect } from './dialect';
+import { rootType } from '../shape/taskDefinitionShape';
+import { annotate } from './annotate';
+import { API_DIALECT, PROVIDER_JSON_DIALECT, type Dialect } from './dialect';
 import { stringOf } from './expressionValues';
 import type { ContainerModel, ReferencePlace, SecretReference, Subject, SubjectKind } from './subject';
+import { linkedTaskNode, type LinkedTask } from './terraformLinks';
 
 /** What the host knows about the document beyond its text. */
 export interface RecognitionHints {
@@ -13,6 +16,8 @@ export interface RecognitionHints {
   containerDefinitionsFile?: boolean;
   /** The user said this file is a task definition (the `files` setting, or named on the command line). */
   forced?: boolean;
+  /** A Terraform resource names this file as its container_definitions (subjects/terraformLinks.ts). */
+  linkedTask?: LinkedTask;
 }
 
 /** The task definition a root written with the API's names holds, if it holds one. */
@@ -26,8 +31,12 @@ export function apiSubject(root: DocNode, rootIndex: number, hints: RecognitionH
       return subject('taskDefinition', API_DIALECT, root, rootIndex, root, [], findArray(root, 'containerDefinitions'));
     }
   }
-  if (root.type === 'array' && (hints.containerDefinitionsFile || hints.forced || looksLikeContainers(root))) {
-    return subject('containerDefinitions', API_DIALECT, root, rootIndex, undefined, [], root.children ?? []);
+  if (root.type === 'array' && (hints.containerDefinitionsFile || hints.forced || hints.linkedTask || looksLikeContainers(root))) {
+    if (!hints.linkedTask) return subject('containerDefinitions', API_DIALECT, root, rootIndex, undefined, [], root.children ?? []);
+    // The AWS provider reads these containers: keys that differ from the API's only in case are its members.
+    annotate(root, rootType('containerDefinitions'), PROVIDER_JSON_DIALECT);
+    const found = subject('containerDefinitions', PROVIDER_JSON_DIALECT, root, rootIndex, undefined, [], root.children ?? []);
+    return { ...found, linked: { task: hints.linkedTask, node: linkedTaskNode(hints.linkedTask) } };
   }
   return undefined;
 }

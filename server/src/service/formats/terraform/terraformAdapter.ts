@@ -8,8 +8,8 @@ import { inEmbeddedJson } from './embeddedJson';
 import { hclEditor } from './hclEditor';
 import { hclComments, parseHcl } from './hclParse';
 
-/** A bare word being typed where a member name goes, alone on its line. */
-const KEY_LINE = /^\s*([A-Za-z_][\w-]*)?$/;
+/** A bare word being typed where a member name goes: alone on its line, or after `{` or `,` in a one-line object. */
+const KEY_LINE = /(?:^|[{,])\s*([A-Za-z_][\w-]*)?$/;
 
 function locate(document: ParsedDocument, offset: number): Location | undefined {
   const tree = document.roots[0];
@@ -33,7 +33,7 @@ function locate(document: ParsedDocument, offset: number): Location | undefined 
   const container = at.type === 'object' || at.type === 'array' ? at : enclosing(at);
   if (!container || inEmbeddedJson(container)) return undefined;
   const typing = KEY_LINE.exec(before);
-  if (typing && container.type === 'object' && /^[\w-]*\s*$/.test(after)) {
+  if (typing && container.type === 'object' && /^[\w-]*\s*(?:[,}].*)?$/.test(after)) {
     const wordEnd = offset + /^[\w-]*/.exec(after)![0].length;
     const wordStart = lineStart + before.length - (typing[1]?.length ?? 0);
     const word = text.slice(wordStart, wordEnd);
