@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseDeployment, type Deployment } from '../../server/src/service';
 import { WorkflowDeployments } from '../../server/src/workflowFiles';
+import { collectFiles } from '../../server/src/lintCli/collectFiles';
+import { lintFiles } from '../../server/src/lintCli/lintFiles';
 import { expectMatchesFile } from '../helpers/expectations';
 import { applyFix, doc, service, summarize, syntaxErrors, syntaxProblems } from '../helpers/taskdef';
 
@@ -102,6 +104,39 @@ describe('corpus of templates and YAML task definitions (../shared/corpus-iac)',
       for (const finding of findings) {
         for (const fix of finding.fixes ?? []) {
           expect(syntaxProblems(applyFix(text, finding, fix.title, name), name), `${fix.title} on ${finding.ruleId}`).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+// Terraform configurations from ../shared/corpus-iac/files/terraform: a .tf file, or a folder with a
+// .tf file and the container-definition JSON file its resource reads with file() or templatefile().
+// Each is linted as the CLI lints a folder (so that the JSON file is linked to its resource); the
+// reviewed findings of every file are in test/corpus/expected-iac/terraform__<entry>.json.
+const terraformDir = join(iac, 'terraform');
+const terraformEntries = existsSync(terraformDir) ? readdirSync(terraformDir).sort() : [];
+
+describe('corpus of Terraform configurations (../shared/corpus-iac)', () => {
+  it('has every Terraform configuration of the corpus', () => {
+    expect(terraformEntries.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(terraformEntries)('%s', async (entry) => {
+    const targets = await collectFiles([entry], terraformDir);
+    const results = await lintFiles(targets, terraformDir, { reportSyntaxErrors: true }, { force: false, onSkipped: () => {} });
+    expect(results.map((r) => r.error).filter(Boolean)).toEqual([]);
+    const summary = results.map((r) => ({ file: r.file, findings: summarize(r.source!.text, r.findings) }));
+    expectMatchesFile(summary, join(root, 'test/corpus/expected-iac', `terraform__${entry}.json`));
+    for (const result of results) {
+      const name = result.file.split('/').pop()!;
+      if (result.findings.some((f) => f.ruleId.startsWith('invalid-'))) continue;
+      for (const finding of result.findings) {
+        for (const fix of finding.fixes ?? []) {
+          expect(
+            syntaxProblems(applyFix(result.source!.text, finding, fix.title, name), name),
+            `${fix.title} on ${finding.ruleId}`,
+          ).toEqual([]);
         }
       }
     }

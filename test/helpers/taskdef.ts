@@ -141,8 +141,8 @@ export function syntaxErrors(text: string): string[] {
   return errors.map((e) => `${printParseErrorCode(e.error)}@${e.offset}`);
 }
 
-/** The syntax problems of a text in the format its file name says (JSON unless `.yaml`/`.yml`), as readable strings. */
+/** The syntax problems of a text in the format its file name says (JSON unless `.yaml`/`.yml`/`.tf`), as readable strings. */
 export function syntaxProblems(text: string, name = 'taskdef.json'): string[] {
-  if (!/\.ya?ml$/.test(name)) return syntaxErrors(text);
+  if (!/\.(ya?ml|tf)$/.test(name)) return syntaxErrors(text);
   return service.parse(doc(text, fileNamed(name)), { forced: true }).document.problems.map((p) => `${p.message}@${p.offset}`);
 }

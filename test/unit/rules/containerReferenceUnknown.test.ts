@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const RULE = 'container-reference-unknown';
 
@@ -132,5 +132,30 @@ describe('container-reference-unknown', () => {
     ]);
     expect(applyFix(text, findings[0], undefined, 'template.yaml')).toBe(text.replace('ContainerName: enovy', 'ContainerName: envoy'));
     expect(run(template('        - !If [WithSidecar, { Name: enovy, Image: busybox }, !Ref AWS::NoValue]\n'), 'template.yaml')).toEqual([]);
+  });
+});
+
+describe('container-reference-unknown on the proxy configuration', () => {
+  const task = (proxy: string) =>
+    JSON.stringify({
+      family: 'mesh',
+      networkMode: 'awsvpc',
+      proxyConfiguration: { type: 'APPMESH', containerName: proxy },
+      containerDefinitions: [
+        { name: 'app', image: 'app', memory: 256 },
+        { name: 'envoy', image: 'envoy', memory: 256 },
+      ],
+    });
+
+  it('reports a proxy container the task does not have, with the close one as a fix', () => {
+    const finding = onlyFindingOf('container-reference-unknown', task('envoi'));
+    expect(finding.message).toBe(
+      '"envoi" in the proxy configuration\'s "containerName" names no container of this task; the App Mesh proxy must be one of its containers. Did you mean "envoy"?',
+    );
+    expect(applyFix(task('envoi'), finding, 'Change to "envoy"')).toBe(task('envoy'));
+  });
+
+  it('accepts the name of one of its containers', () => {
+    expect(findingsOf('container-reference-unknown', task('envoy'))).toEqual([]);
   });
 });

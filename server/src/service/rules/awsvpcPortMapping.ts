@@ -5,7 +5,7 @@ import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import type { Dialect } from '../subjects/dialect';
 import { describeContainer } from '../subjects/subject';
 import { nodeRange, replaceNodeFix } from './fixBuilders';
-import type { SubjectRule } from './rule';
+import { taskOf, type SubjectRule } from './rule';
 import { capitalize } from '../text';
 
 // With awsvpc each task has its own network interface, and a port mapping's hostPort is either left
@@ -24,7 +24,7 @@ export const awsvpcPortMapping: SubjectRule = {
   appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform', 'containerDefinitions'],
   linkedContainersOnly: true,
   check(ctx) {
-    const task = ctx.subject.task ?? ctx.subject.linked?.node;
+    const task = taskOf(ctx);
     const networkMode = findValue(task, 'networkMode');
     if (networkMode?.type !== 'string' || networkMode.value !== 'awsvpc') return [];
     const { dialect } = ctx.subject;

@@ -33,7 +33,7 @@ export const containerReferenceUnknown: SubjectRule = {
   id: 'container-reference-unknown',
   title: 'Unknown container reference',
   description:
-    'Reports a `dependsOn[].containerName`, `volumesFrom[].sourceContainer` or `links` entry (`name` or `name:alias`) that names no container of the task (compared case-sensitively, as ECS does), and a container that depends on itself. ECS rejects the task definition ("Cannot depend on container ... because it does not exist"). When a container name is close, the quick fix changes the reference to it.',
+    'Reports a `dependsOn[].containerName`, `volumesFrom[].sourceContainer` or `links` entry (`name` or `name:alias`), or the task\'s `proxyConfiguration.containerName`, that names no container of the task (compared case-sensitively, as ECS does), and a container that depends on itself. ECS rejects the task definition ("Cannot depend on container ... because it does not exist"). When a container name is close, the quick fix changes the reference to it.',
   needsCatalog: false,
   // A Terraform container_definitions array is the whole container list of its task.
   appliesTo: ALL_SUBJECTS,
@@ -71,9 +71,29 @@ export const containerReferenceUnknown: SubjectRule = {
         });
       }
     }
+    findings.push(...proxyFindings(ctx, names));
     return findings;
   },
 };
+
+/** The App Mesh proxy is one of the task's containers, named by `proxyConfiguration.containerName` (ProxyConfiguration in the ECS API reference). */
+function proxyFindings(ctx: RuleContext, names: Set<string> | undefined): Finding[] {
+  const proxy = findValue(ctx.subject.task, 'proxyConfiguration');
+  const node = findValue(proxy, 'containerName');
+  const name = literalName(node);
+  if (!names || !name || names.has(name)) return [];
+  const [closest] = closestNames(name, names, 1);
+  const written = ctx.subject.dialect.hostName('ProxyConfiguration', 'containerName');
+  return [
+    {
+      ruleId: 'container-reference-unknown',
+      severity: 'error',
+      message: `"${name}" in the proxy configuration's "${written}" names no container of this task; the App Mesh proxy must be one of its containers.${closest === undefined ? '' : ` Did you mean "${closest}"?`}`,
+      range: nodeRange(ctx, node!),
+      fixes: closest === undefined ? undefined : fixList(replaceStringFix(ctx, node!, closest, `Change to "${closest}"`)),
+    },
+  ];
+}
 
 /** The object of a list entry that holds `node` (`{"containerName": ...}`). */
 function entryOf(node: DocNode): DocNode {

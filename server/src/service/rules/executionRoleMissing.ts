@@ -4,7 +4,7 @@ import { keyOf, type DocNode } from '../document/node';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import { describeContainer, type ContainerModel } from '../subjects/subject';
 import { nodeRange } from './fixBuilders';
-import type { RuleContext, SubjectRule } from './rule';
+import { taskOf, type RuleContext, type SubjectRule } from './rule';
 import { capitalize } from '../text';
 
 /** A private ECR image: `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/repo` (docs/reference/execution-role.md#ex-5). */
@@ -28,7 +28,7 @@ export const executionRoleMissing: SubjectRule = {
   linkedContainersOnly: true,
   check(ctx) {
     const { linked } = ctx.subject;
-    const task = ctx.subject.task ?? linked?.node;
+    const task = taskOf(ctx);
     if (!task || hasExecutionRole(task)) return [];
     const needs = ctx.subject.containers.flatMap((c) => needsOf(c, ctx.facts.fargate));
     if (needs.length === 0) return [];

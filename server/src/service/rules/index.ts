@@ -17,6 +17,7 @@ import { fargateUnsupported } from './fargateUnsupported';
 import { firelensWindows } from './firelensWindows';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
+import { inferenceAcceleratorUnknown } from './inferenceAcceleratorUnknown';
 import { invalidHcl } from './invalidHcl';
 import { invalidYaml } from './invalidYaml';
 import { kmsKeyPermission } from './kmsKeyPermission';
@@ -64,6 +65,7 @@ export const allRules: readonly Rule[] = [
   containerNameDuplicate,
   containerReferenceUnknown,
   volumeUnknown,
+  inferenceAcceleratorUnknown,
   awsvpcPortMapping,
   executionRoleMissing,
   executionRoleIsTaskRole,

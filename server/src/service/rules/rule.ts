@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import type { DocNode } from '../document/node';
 import type { Finding } from '../findings';
 import type { DocumentEditor } from '../formats/format';
 import type { TaskDefinitionModel } from '../model';
@@ -98,4 +99,12 @@ export interface RuleContext extends DocumentContext {
   editor: DocumentEditor;
   /** Shape problems from one walk over the task definition, shared by the four schema rules. */
   schemaIssues(): SchemaIssue[];
+}
+
+/**
+ * The task object whose members a rule reads: the subject's own, or for container definitions that
+ * a Terraform resource reads with file(), that resource's (rules marked `linkedContainersOnly`).
+ */
+export function taskOf(ctx: RuleContext): DocNode | undefined {
+  return ctx.subject.task ?? ctx.subject.linked?.node;
 }

@@ -40,6 +40,7 @@ export const RULE_IDS = [
   'unused-suppression',
   'invalid-config',
   'invalid-hcl',
+  'inference-accelerator-unknown',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

@@ -3,16 +3,26 @@
 // resource names a JSON file (containerFileLinks) and hands that resource's task-level facts to the
 // JSON file's analysis (RecognitionHints.linkedTask), so that its containers are judged with the
 // resource's execution role, network mode and launch type. Only plain data crosses between them.
-import type { DocNode } from '../document/node';
+import { memberName, type DocNode } from '../document/node';
 import { findValue } from '../document/navigate';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { terraformSubjects } from './terraform';
 
 /** The task-level members a linked container file is judged with. */
-const LINKED_MEMBERS = ['executionRoleArn', 'taskRoleArn', 'networkMode', 'requiresCompatibilities'] as const;
+const LINKED_MEMBERS = [
+  'executionRoleArn',
+  'taskRoleArn',
+  'networkMode',
+  'requiresCompatibilities',
+  'volumes',
+  'inferenceAccelerators',
+] as const;
 
-/** A member's value as the .tf file gives it: a literal, or an expression known only at plan time. */
-export type LinkedValue = string | string[] | { expression: string };
+/**
+ * A member's value as the .tf file gives it, as plain data in the API's names; `{ $expression }`
+ * for a value known only at plan time (`aws_iam_role.exec.arn`, a `dynamic` block).
+ */
+export type LinkedValue = string | number | boolean | null | LinkedValue[] | { $expression: string } | { [member: string]: LinkedValue };
 
 /** The resource that names a container file, as its analysis needs it. */
 export interface LinkedTask {
@@ -82,38 +92,56 @@ function pathOf(argument: DocNode | undefined): string | undefined {
 }
 
 function linkedValue(node: DocNode): LinkedValue | undefined {
-  if (node.type === 'string') return node.value as string;
-  if (node.type === 'array') {
-    const values = (node.children ?? []).map((c) => (c.type === 'string' ? (c.value as string) : undefined));
-    return values.every((v) => v !== undefined) ? (values as string[]) : { expression: 'list' };
+  switch (node.type) {
+    case 'array':
+      return (node.children ?? []).map((c) => linkedValue(c) ?? null);
+    case 'object': {
+      const object: { [member: string]: LinkedValue } = {};
+      for (const property of node.children ?? []) {
+        const name = memberName(property);
+        const value = property.children?.[1] && linkedValue(property.children[1]);
+        // A Terraform-only attribute (`host_path`) names no member: nothing a rule reads.
+        if (name && value !== undefined) object[name] = value;
+      }
+      return object;
+    }
+    case 'expression':
+      return { $expression: node.expression?.source ?? node.expression?.fn ?? '' };
+    case 'property':
+      return undefined;
+    default:
+      return node.value as string | number | boolean | null;
   }
-  if (node.type === 'expression') return { expression: node.expression?.source ?? node.expression?.fn ?? '' };
-  return undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The linked task as a task object with the API's names, for the rules that read task-level
- * members. Its nodes have no place in the container file's text (offset 0, length 0): no rule
- * reports on them, and the rules that could (and their fixes, which belong in the .tf file) leave
- * linked subjects alone.
+ * members. Its nodes have no place in the container file's text (offset 0, length 0): only the
+ * rules marked `linkedContainersOnly` read it, and none of them reports on it.
  */
 export function linkedTaskNode(task: LinkedTask): DocNode {
-  const object: Mutable<DocNode> = { type: 'object', offset: 0, length: 0, children: [] };
-  const at = { offset: 0, length: 0 };
-  for (const [member, value] of Object.entries(task.members)) {
-    const property: Mutable<DocNode> = { type: 'property', ...at, parent: object, children: [] };
-    const key: DocNode = { type: 'string', ...at, value: member, parent: property };
-    let node: Mutable<DocNode>;
-    if (typeof value === 'string') node = { type: 'string', ...at, value };
-    else if (Array.isArray(value)) {
-      node = { type: 'array', ...at, children: [] };
-      for (const element of value) (node.children as DocNode[]).push({ type: 'string', ...at, value: element, parent: node });
-    } else node = { type: 'expression', ...at, expression: { syntax: 'terraform', fn: 'reference', source: value.expression } };
-    node.parent = property;
-    property.children = [key, node];
-    (object.children as DocNode[]).push(property);
+  return toNode(task.members as LinkedValue, undefined);
+}
+
+function toNode(value: LinkedValue, parent: DocNode | undefined): DocNode {
+  const at = { offset: 0, length: 0, parent };
+  if (value === null || typeof value !== 'object') {
+    const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+    return { type, ...at, value };
   }
-  return object;
+  if (!Array.isArray(value) && typeof value.$expression === 'string') {
+    return { type: 'expression', ...at, expression: { syntax: 'terraform', fn: 'reference', source: value.$expression } };
+  }
+  const node: Mutable<DocNode> = { type: Array.isArray(value) ? 'array' : 'object', ...at, children: [] };
+  if (Array.isArray(value)) node.children = value.map((v) => toNode(v, node));
+  else {
+    node.children = Object.entries(value).map(([member, v]) => {
+      const property: Mutable<DocNode> = { type: 'property', offset: 0, length: 0, parent: node };
+      property.children = [{ type: 'string', offset: 0, length: 0, value: member, parent: property }, toNode(v as LinkedValue, property)];
+      return property;
+    });
+  }
+  return node;
 }

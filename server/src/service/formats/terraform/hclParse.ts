@@ -295,6 +295,12 @@ class Converter {
       else if (child.type === 'template_directive') directive = true;
     }
     if (directive) return this.opaque(whole, 'template');
+    // `"${x}"` alone is `x` itself (HCL's templates; Terraform 0.11 wrote every expression so).
+    const only = node.type === 'quoted_template' && parts.length === 1 && parts[0].literal === undefined;
+    const inner = only
+      ? node.children.find((c) => c.type === 'template_interpolation')?.children.find((c) => c.type === 'expression')
+      : undefined;
+    if (inner) return this.expression(inner);
     const range = { offset: whole.start, length: whole.end - whole.start };
     if (node.type === 'heredoc_template') {
       // A heredoc's literal parts leave out the indentation `<<-` strips; its value is what is between the markers.
