@@ -3,8 +3,9 @@
 // JSON schema (read from ../shared/bench, never copied here), and one jsonc-parser parse as the
 // lower bound. YAML task definitions and CloudFormation templates are measured against what YAML
 // users have: yaml-language-server validating with the same schema, and one `yaml` parse as the lower
-// bound. Prints a table and writes bench/results.json. `--smoke` runs each workload a few times only,
-// to prove the benchmark works (CI); the figures then mean nothing.
+// bound. Terraform is measured against one tree-sitter parse of the same text, and the Terraform
+// parser's start-up in new processes. Prints a table and writes bench/results.json. `--smoke` runs
+// each workload a few times only, to prove the benchmark works (CI); the figures then mean nothing.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, tmpdir, totalmem } from 'node:os';
@@ -19,6 +20,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { CachingCatalog } from '../server/src/catalog/cachingCatalog';
 import { AwsAccountCatalog } from '../server/src/catalog/awsAccountCatalog';
 import { createTaskDefinitionService, type CatalogAccess, type CatalogEntry } from '../server/src/service';
+import { hclParser, installHclParser } from '../server/src/service/formats/terraform/hclParser';
+import type * as HclBundle from '../server/src/hcl/hclBundle';
 import { FakeAws } from '../test/helpers/fakeAws';
 import { isolatedAwsEnv } from '../test/helpers/awsEnv';
 import { jsonBaselineService } from './jsonBaseline';
@@ -855,6 +858,297 @@ function cloudFormationReanalysis() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Terraform workloads
+
+/** The Terraform parser as it ships: server/out/hcl.js and its two WebAssembly modules beside it (`npm run package` builds them). */
+const HCL_OUT = {
+  bundle: join(root, 'server/out/hcl.js'),
+  runtime: join(root, 'server/out/tree-sitter.wasm'),
+  grammar: join(root, 'server/out/tree-sitter-terraform.wasm'),
+};
+
+/** A Terraform expression written as it is (`aws_iam_role.execution.arn`); in a JSON heredoc, an interpolation. */
+class Reference {
+  constructor(readonly expression: string) {}
+}
+
+/** A value in HCL's native syntax, as `terraform fmt` lays it out: one attribute a line, `=` aligned; small flat objects in a list on one line. */
+function hcl(value: unknown, indent: string, inList = false): string {
+  if (value instanceof Reference) return value.expression;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  const inner = `${indent}  `;
+  const scalar = (v: unknown) => typeof v !== 'object' || v === null || v instanceof Reference;
+  if (Array.isArray(value)) {
+    if (value.every(scalar)) return `[${value.map((v) => hcl(v, inner)).join(', ')}]`;
+    return `[\n${value.map((v) => `${inner}${hcl(v, inner, true)},\n`).join('')}${indent}]`;
+  }
+  const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k));
+  const entries = Object.entries(value);
+  if (inList && entries.length <= 3 && entries.every(([, v]) => scalar(v)))
+    return `{ ${entries.map(([k, v]) => `${key(k)} = ${hcl(v, inner)}`).join(', ')} }`;
+  // `=` aligned over each run of attributes on consecutive lines; a value over several lines ends the run.
+  const lines: string[] = [];
+  let run: [string, string][] = [];
+  const flush = () => {
+    const width = Math.max(...run.map(([k]) => k.length));
+    for (const [k, v] of run) lines.push(`${inner}${k.padEnd(width)} = ${v}\n`);
+    run = [];
+  };
+  for (const [k, v] of entries) {
+    const written = hcl(v, inner);
+    run.push([key(k), written]);
+    if (written.includes('\n')) flush();
+  }
+  if (run.length) flush();
+  return `{\n${lines.join('')}${indent}}`;
+}
+
+/**
+ * A Terraform configuration of `taskDefinitions` `aws_ecs_task_definition` resources (`containers`
+ * containers × `secretsPerContainer` secrets each), beside what they use (variables, locals, the
+ * execution role, a log group, a database secret) and an `aws_ecs_service` each. `container_definitions`
+ * is `jsonencode([...])` in HCL's syntax, except every fifth resource, which holds a `<<-EOF` JSON
+ * heredoc, the other form found in the wild. References are a mix of literal ARNs, template strings
+ * (`"${local.registry}/..."`) and bare references to other resources.
+ */
+function terraformConfiguration(taskDefinitions: number, containers: number, secretsPerContainer: number): string {
+  const account = '111122223333';
+  const secret = (t: number, c: number, s: number) => {
+    const name = `SERVICE_${t}_APP_${c}_${s % 4 === 1 || s % 4 === 2 ? 'PARAMETER' : 'SECRET'}_${s}`;
+    switch (s % 4) {
+      case 0:
+        return {
+          name,
+          valueFrom: `arn:aws:secretsmanager:eu-west-1:${account}:secret:platform/service-${t}/app-${c}/credentials-${s}-AbCdEf:password::`,
+        };
+      case 1:
+        return { name, valueFrom: `arn:aws:ssm:eu-west-1:${account}:parameter/platform/service-${t}/app-${c}/configuration-${s}` };
+      case 2:
+        return { name, valueFrom: `arn:aws:ssm:\${var.region}:\${local.account_id}:parameter/platform/service-${t}/app-${c}/setting-${s}` };
+      default:
+        return {
+          name,
+          valueFrom:
+            s % 8 === 3 ? new Reference('aws_secretsmanager_secret.database.arn') : '${aws_secretsmanager_secret.database.arn}:username::',
+        };
+    }
+  };
+  const containerDefinitions = (t: number) =>
+    Array.from({ length: containers }, (_, c) => ({
+      name: `app-${c}`,
+      image: `\${local.registry}/service-${t}/app-${c}:\${var.image_tag}`,
+      essential: c === 0,
+      cpu: 256,
+      memory: 512,
+      portMappings: [{ containerPort: 8000 + c, hostPort: 8000 + c, protocol: 'tcp' }],
+      environment: [
+        { name: 'PORT', value: String(8000 + c) },
+        { name: 'STAGE', value: new Reference('var.stage') },
+        { name: 'PUBLIC_URL', value: `https://service-${t}.\${var.region}.example.com` },
+        { name: 'LOG_LEVEL', value: 'info' },
+        { name: 'UPSTREAM_URL', value: `http://service-${(t + 1) % taskDefinitions}.internal:${8000 + c}` },
+      ],
+      secrets: Array.from({ length: secretsPerContainer }, (_, s) => secret(t, c, s)),
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: {
+          'awslogs-group': new Reference('aws_cloudwatch_log_group.services.name'),
+          'awslogs-region': new Reference('var.region'),
+          'awslogs-stream-prefix': `service-${t}`,
+        },
+      },
+    }));
+  /** The JSON heredoc form: the same content, references as interpolations. */
+  const heredoc = (value: unknown) => {
+    const json = JSON.stringify(value, (_key, v: unknown) => (v instanceof Reference ? `\${${v.expression}}` : v), 2);
+    return `<<-EOF\n${json.replace(/^/gm, '    ')}\n  EOF`;
+  };
+  const blocks = [
+    `variable "region" {\n  type    = string\n  default = "eu-west-1"\n}`,
+    `variable "stage" {\n  type    = string\n  default = "staging"\n}`,
+    `variable "image_tag" {\n  type = string\n}`,
+    `locals {\n  account_id = "${account}"\n  registry   = "${account}.dkr.ecr.eu-west-1.amazonaws.com"\n}`,
+    `resource "aws_iam_role" "execution" {\n  name               = "ecs-execution"\n  assume_role_policy = ${hcl(
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      '  ',
+    ).replace(/^\{/, 'jsonencode({')})\n}`,
+    `resource "aws_cloudwatch_log_group" "services" {\n  name              = "/ecs/platform"\n  retention_in_days = 30\n}`,
+    `resource "aws_secretsmanager_secret" "database" {\n  name = "platform/database"\n}`,
+  ];
+  for (let t = 0; t < taskDefinitions; t++) {
+    const asHeredoc = t % 5 === 4;
+    blocks.push(
+      [
+        `resource "aws_ecs_task_definition" "service_${t}" {`,
+        `  family                   = "platform-service-${t}"`,
+        `  execution_role_arn       = ${t % 2 ? 'aws_iam_role.execution.arn' : `"arn:aws:iam::${account}:role/ecs-execution"`}`,
+        `  task_role_arn            = "arn:aws:iam::${account}:role/service-${t}-task"`,
+        `  network_mode             = "awsvpc"`,
+        `  requires_compatibilities = ["FARGATE"]`,
+        `  cpu                      = "1024"`,
+        `  memory                   = "2048"`,
+        ``,
+        `  runtime_platform {`,
+        `    operating_system_family = "LINUX"`,
+        `    cpu_architecture        = "${t % 3 ? 'X86_64' : 'ARM64'}"`,
+        `  }`,
+        ``,
+        `  container_definitions = ${asHeredoc ? heredoc(containerDefinitions(t)) : `jsonencode(${hcl(containerDefinitions(t), '  ')})`}`,
+        ``,
+        `  tags = {`,
+        `    Service = "service-${t}"`,
+        `    Stage   = var.stage`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      [
+        `resource "aws_ecs_service" "service_${t}" {`,
+        `  name            = "service-${t}"`,
+        `  cluster         = "platform"`,
+        `  task_definition = aws_ecs_task_definition.service_${t}.arn`,
+        `  desired_count   = 2`,
+        `  launch_type     = "FARGATE"`,
+        ``,
+        `  network_configuration {`,
+        `    subnets         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]`,
+        `    security_groups = ["sg-0a1b2c3d4e5f60001"]`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+    );
+  }
+  return `# Benchmark: the ECS services of one platform, in one configuration.\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** The Terraform parser, created in this process from the shipped bundle and installed in the core, as the server does at the first `.tf`. */
+async function installTerraformParser(): Promise<void> {
+  if (hclParser()) return;
+  // A separate bundle, found by path, as server.js finds it (hcl/loadHclParser.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bundle = require(HCL_OUT.bundle) as typeof HclBundle;
+  installHclParser(await bundle.createTerraformParser(readFileSync(HCL_OUT.runtime), readFileSync(HCL_OUT.grammar)));
+}
+
+async function terraformFullAnalysis() {
+  await installTerraformParser();
+  const parser = hclParser()!;
+  const text = terraformConfiguration(50, 4, 24);
+  const uri = 'file:///big/main.tf';
+  expectSubjects(TextDocument.create(uri, 'terraform', 1, text), 50);
+  const service = createTaskDefinitionService();
+  const samples = { ours: [] as number[], parse: [] as number[] };
+  collectGarbage();
+  // Interleaved, as in workload 1; a new version each time, so that nothing is cached.
+  for (let i = -1; i < YAML_ITERATIONS; i++) {
+    const ours = elapsed(() => service.analyze(TextDocument.create(uri, 'terraform', i + 2, text), {}, OPTIONS));
+    const parse = elapsed(() => parser.parse(text)!.delete());
+    if (i < 0) continue; // warm-up
+    samples.ours.push(ours);
+    samples.parse.push(parse);
+  }
+  const heredocs = (text.match(/<<-EOF/g) ?? []).length;
+  const row = record(
+    `14. Terraform full analysis, ${(text.length / 1e6).toFixed(2)} MB .tf, 50 task definitions (4 containers x 24 secrets each; ${50 - heredocs} jsonencode, ${heredocs} JSON heredocs), against one tree-sitter parse`,
+    samples.ours,
+    {
+      baseline: { name: 'one tree-sitter parse (web-tree-sitter, Terraform grammar)', median: stats(samples.parse).median },
+      target: 'median <= 2x one tree-sitter parse (ratio <= 2.0)',
+    },
+  );
+  row.met = row.ratio! <= 2;
+}
+
+/**
+ * What the first `.tf` costs and start-up without one does not: loading the Terraform parser
+ * (requiring hcl.js, reading its two WebAssembly modules, compiling and instantiating them), each
+ * sample in a new process so that nothing is warm; then the language server with a preload that
+ * records the modules it loaded (Node's require.cache) at exit, once with a JSON task definition
+ * open (hcl.js must not be among them) and once with a `.tf` (it must, which proves the record sees it).
+ */
+async function terraformStartup() {
+  const script = `
+    const { performance } = require('node:perf_hooks');
+    const { readFileSync } = require('node:fs');
+    const [bundle, runtime, grammar] = process.argv.slice(1);
+    (async () => {
+      const start = performance.now();
+      const hcl = require(bundle);
+      const required = performance.now();
+      const parser = await hcl.createTerraformParser(readFileSync(runtime), readFileSync(grammar));
+      const loaded = performance.now();
+      parser.parse('resource "aws_ecs_task_definition" "a" {\\n  family = "a"\\n}\\n').delete();
+      const parsed = performance.now();
+      process.stdout.write(JSON.stringify({ load: loaded - start, require: required - start, firstParse: parsed - loaded }));
+    })();`;
+  const child = (): { load: number; require: number; firstParse: number } =>
+    JSON.parse(execFileSync(process.execPath, ['-e', script, HCL_OUT.bundle, HCL_OUT.runtime, HCL_OUT.grammar], { encoding: 'utf8' }));
+  child(); // warm-up: the files in the page cache
+  const loads = Array.from({ length: smoke ? 1 : 10 }, child);
+  const kb = (file: string) => `${(statSync(file).size / 1024).toFixed(0)} KB`;
+  const row = record(
+    `15. Terraform parser start-up, in a new process: require hcl.js (${kb(HCL_OUT.bundle)}), read tree-sitter.wasm (${kb(HCL_OUT.runtime)}) and tree-sitter-terraform.wasm (${kb(HCL_OUT.grammar)}), createTerraformParser`,
+    loads.map((l) => l.load),
+    {
+      target: 'report; paid once, when the first .tf opens: server start-up without a .tf loads none of it',
+      note: `require of hcl.js alone ${stats(loads.map((l) => l.require)).median.toFixed(1)} ms; the first parse after it ${stats(loads.map((l) => l.firstParse)).median.toFixed(1)} ms`,
+    },
+  );
+
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-taskdef-bench-'));
+  try {
+    const preload = join(dir, 'recordModules.js');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(process.env.RECORD_MODULES_TO, Object.keys(require.cache).join('\\n')));\n`,
+    );
+    const loadedModules = async (languageId: string, uri: string, text: string) => {
+      const recordTo = join(dir, `modules-${languageId}.txt`);
+      const child = spawn(process.execPath, [join(root, 'server/out/server.js'), '--stdio'], {
+        env: { ...isolatedAwsEnv(), NODE_OPTIONS: `--require ${preload}`, RECORD_MODULES_TO: recordTo },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      const published = new Promise<void>((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+          if (p.uri === uri && p.diagnostics.length) resolve();
+        }),
+      );
+      connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ aws: { enabled: false } })));
+      connection.listen();
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true } },
+      });
+      connection.sendNotification('initialized', {});
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      await published;
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      await new Promise((r) => child.on('exit', r));
+      connection.dispose();
+      return readFileSync(recordTo, 'utf8').split('\n');
+    };
+    // One finding each (a malformed SSM ARN), so that diagnostics are published.
+    const withJson = await loadedModules('json', 'file:///first/taskdef.json', taskDefinition(1, 4).replace(':parameter/', ':parameter:'));
+    const withTf = await loadedModules(
+      'terraform',
+      'file:///first/main.tf',
+      terraformConfiguration(1, 1, 4).replace(':parameter/', ':parameter:'),
+    );
+    const withoutTf = !withJson.includes(HCL_OUT.bundle);
+    row.met = withoutTf && withTf.includes(HCL_OUT.bundle);
+    row.note += `; server.js loaded hcl.js: with a JSON task definition open ${withoutTf ? 'no' : 'YES'}, with a .tf open ${withTf.includes(HCL_OUT.bundle) ? 'yes' : 'NO (the check cannot see it)'}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const baseline = baselineService();
@@ -873,6 +1167,8 @@ async function main() {
   await yamlFullAnalysis(yamlBaseline);
   await cloudFormationFullAnalysis();
   cloudFormationReanalysis();
+  await terraformFullAnalysis();
+  await terraformStartup();
 
   const fmt = (n: number) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
   console.log(

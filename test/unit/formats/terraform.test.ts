@@ -1,9 +1,11 @@
 // Terraform: every aws_ecs_task_definition resource is checked, its attributes in snake_case and its
 // containers in the API's names, whichever way container_definitions is written; expressions are
 // judged only where their literal parts say enough, and fixes are written as HCL.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze as analyzeAll, applyFix, service, textAt } from '../../helpers/taskdef';
+import { analyze as analyzeAll, applyFix, complete, service, textAt } from '../../helpers/taskdef';
 
 const analyze = (text: string, options = {}) => analyzeAll(text, options, {}, 'main.tf');
 const run = (text: string, options = {}) => analyze(text, options).map((f) => [f.ruleId, textAt(text, f)]);
@@ -123,5 +125,31 @@ describe('Terraform resources', () => {
     const policy = service.executionRolePolicy(d, {}, { reportSyntaxErrors: true }, d.positionAt(text.lastIndexOf('parameter/b')));
     expect(JSON.stringify(policy?.policy)).toContain('arn:aws:ssm:eu-west-1:111122223333:parameter/b');
     expect(JSON.stringify(policy?.policy)).not.toContain('parameter/a');
+  });
+});
+
+describe('broken and hostile Terraform', () => {
+  const fixtures = ['worker.tf', 'worker.heredoc.tf'].map((name) => readFileSync(join(__dirname, '../../fixtures/formats', name), 'utf8'));
+
+  it('analyses every prefix of a real file, completes at its end, and never throws', () => {
+    for (const text of fixtures) {
+      for (let end = 0; end <= text.length; end += 13) {
+        const prefix = text.slice(0, end);
+        expect(() => analyze(prefix), `prefix of ${end}`).not.toThrow();
+        expect(() => complete(`${prefix}|`, { snippets: true, markdown: true }, {}, 'main.tf'), `completion after ${end}`).not.toThrow();
+      }
+    }
+  });
+
+  it('reports a heredoc without its end marker, and a missing } in jsonencode, where they are', () => {
+    const heredoc = resource(`${FARGATE}${ROLE}  container_definitions = <<EOF\n[{ "name": "web", "image": "nginx" }]\n`);
+    expect(analyze(heredoc).map((f) => f.ruleId)).toContain('invalid-hcl');
+    const brace = resource(`${FARGATE}${ROLE}  container_definitions = jsonencode([{ name = "web", image = "nginx" ])\n`);
+    expect(analyze(brace).map((f) => f.ruleId)).toContain('invalid-hcl');
+  });
+
+  it('reports a document nested too deep once instead of parsing it', () => {
+    const deep = resource(`  container_definitions = jsonencode(${'['.repeat(300)}${']'.repeat(300)})\n`);
+    expect(analyze(deep).map((f) => f.ruleId)).toEqual(['analysis-limited']);
   });
 });

@@ -12,6 +12,12 @@ export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
  */
 export const MAX_YAML_LENGTH = 2 * 1024 * 1024;
 
+/**
+ * Characters above which a Terraform file is not analysed: tree-sitter's WebAssembly parser reads
+ * HCL at about 1.5 MB/s (docs/performance.md, workload 14), and real .tf files are kilobytes.
+ */
+export const MAX_HCL_LENGTH = 2 * 1024 * 1024;
+
 /** Nesting of objects and arrays above which a document is not analysed. */
 export const MAX_NESTING_DEPTH = 256;
 

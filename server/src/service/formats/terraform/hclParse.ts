@@ -15,7 +15,7 @@ import type { TreeCursor } from 'web-tree-sitter';
 import type { DocNode, TemplatePart } from '../../document/node';
 import type { Comment, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
 import { jsonAdapter } from '../json/jsonAdapter';
-import { exceededBracketDepth, exceededSize } from '../limits';
+import { exceededBracketDepth, exceededSize, MAX_HCL_LENGTH } from '../limits';
 import { markEmbeddedJson } from './embeddedJson';
 import { hclParser } from './hclParser';
 
@@ -47,7 +47,7 @@ export function hclComments(document: ParsedDocument): Comment[] {
 
 /** Parses a Terraform file; never throws. */
 export function parseHcl(text: string): ParsedDocument {
-  const limited = exceededSize(text) ?? exceededBracketDepth(text);
+  const limited = exceededSize(text, MAX_HCL_LENGTH) ?? exceededBracketDepth(text);
   if (limited) return { text, format: 'terraform', roots: [], problems: [], limited };
   const parser = hclParser();
   if (!parser) {
