@@ -59,6 +59,26 @@ Outputs:
     Value: !Ref TaskDefinition
 `;
 
+/** A Terraform resource, with no Terraform extension installed: the extension's own `terraform` language. */
+const TERRAFORM = `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    {
+      name  = "app"
+      image = "nginx"
+      secrets = [
+        { name = "DB", valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter:db" },
+        { name = "API_KEY", valueFrom = "" },
+      ]
+    }
+  ])
+}
+`;
+
 async function main(): Promise<number> {
   const fake = await new FakeAws().start();
   fake.secrets = [{ name: 'prod/db', description: 'Primary database' }];
@@ -68,6 +88,7 @@ async function main(): Promise<number> {
   mkdirSync(join(run, 'ws'));
   writeFileSync(join(run, 'ws/taskdef.json'), TASK);
   writeFileSync(join(run, 'ws/template.yaml'), CFN_TEMPLATE);
+  writeFileSync(join(run, 'ws/ecs.tf'), TERRAFORM);
   mkdirSync(join(run, 'screens'));
   writeFileSync(join(run, 'screens/taskdef.json'), SCREEN_TASK);
   mkdirSync(screenshots, { recursive: true });

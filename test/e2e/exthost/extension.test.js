@@ -186,3 +186,66 @@ describe('CloudFormation YAML templates in VS Code', () => {
     assert.strictEqual(doc.lineAt(line).text, '              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api-key');
   });
 });
+
+// A Terraform file (runE2e.ts writes ecs.tf) with no Terraform extension installed: the extension
+// contributes the `terraform` language for .tf, and the server loads its WebAssembly parser from the
+// packaged extension when the file opens.
+describe('Terraform in VS Code', () => {
+  let doc;
+  const lineOf = (needle) =>
+    doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes(needle));
+  const codeOf = (d) => d.code.value || d.code;
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'ecs.tf'));
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('opens ecs.tf as terraform, the language the extension contributes', () => {
+    assert.strictEqual(doc.languageId, 'terraform');
+  });
+
+  it('reports arn-malformed on the parameter: value and execution-role-missing on the secrets, in the .tf file', async () => {
+    const diagnostics = await until(() => {
+      const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'ecs-taskdef');
+      const codes = found.map(codeOf);
+      return codes.includes('arn-malformed') && codes.includes('execution-role-missing') && found;
+    }, 'arn-malformed and execution-role-missing in ecs.tf');
+    const summary = diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(', ');
+    const arn = '"arn:aws:ssm:eu-west-1:111122223333:parameter:db"';
+    const line = lineOf(arn);
+    const start = doc.lineAt(line).text.indexOf(arn);
+    const malformed = diagnostics.filter((d) => codeOf(d) === 'arn-malformed');
+    assert.strictEqual(malformed.length, 1, summary);
+    assert.deepStrictEqual(
+      [malformed[0].range.start.line, malformed[0].range.start.character, malformed[0].range.end.character],
+      [line, start, start + arn.length],
+    );
+    assert.strictEqual(diagnostics.find((d) => codeOf(d) === 'execution-role-missing').range.start.line, lineOf('secrets = ['), summary);
+  });
+
+  it('applies the fix of parameter: in HCL', async () => {
+    const malformed = vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'arn-malformed');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, malformed.range);
+    const fix = actions.find((a) => a.title === 'Write "parameter/"');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(doc.getText().includes('valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter/db"'));
+  });
+
+  it('completes an empty valueFrom with the ARNs from the AWS account, inside the HCL string', async () => {
+    const line = lineOf('"API_KEY"');
+    const column = doc.lineAt(line).text.indexOf('valueFrom = ""') + 'valueFrom = "'.length;
+    const position = new vscode.Position(line, column);
+    const list = await until(async () => {
+      const result = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, position);
+      return result.items.some((i) => labelOf(i) === '/prod/api-key') && result;
+    }, 'ARN completion in ecs.tf');
+    const item = list.items.find((i) => labelOf(i) === '/prod/api-key');
+    const text = typeof item.insertText === 'string' ? item.insertText : item.insertText.value;
+    assert.strictEqual(text, 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api-key');
+  });
+});

@@ -114,6 +114,16 @@ describe('Terraform resources', () => {
     }
   });
 
+  it('expands a short parameter name inside jsonencode, in the task account and region', () => {
+    const text = resource(
+      `${FARGATE}${ROLE}${encoded('secrets = [{ name = "A", valueFrom = "/prod/db" }], logConfiguration = { logDriver = "awslogs", options = { "awslogs-region" = "eu-west-1", "awslogs-group" = "/ecs/web", "awslogs-stream-prefix" = "web" } }')}`,
+    );
+    const [finding] = analyze(text).filter((f) => f.ruleId === 'short-parameter-name');
+    expect(applyFix(text, finding, "Expand to the parameter's ARN", 'main.tf')).toBe(
+      text.replace('valueFrom = "/prod/db"', 'valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db"'),
+    );
+  });
+
   it('finds a plaintext secret in an environment entry', () => {
     const text = resource(`${FARGATE}${ROLE}${encoded('environment = [{ name = "DB_PASSWORD", value = "Tr0ub4dor&3xyzzy" }]')}`);
     expect(run(text)).toEqual([['plaintext-secret', '"Tr0ub4dor&3xyzzy"']]);
