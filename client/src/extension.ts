@@ -37,7 +37,9 @@ function isTaskDefinition(editor: TextEditor | undefined): boolean {
   return (
     !!document &&
     LANGUAGES.includes(document.languageId) &&
-    /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition/i.test(document.getText())
+    /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition|external-secrets\.io\/|secrets-store\.csi\.x-k8s\.io\//i.test(
+      document.getText(),
+    )
   );
 }
 

@@ -36,6 +36,7 @@ import { WorkflowDeployments } from './workflowFiles';
 import { ProjectConfigs, settingsForFile } from './projectConfig';
 import { prepareFor } from './hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from './terraformLinks';
+import { KubernetesStores } from './kubernetesStores';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const workflows = new WorkflowDeployments();
   const configs = new ProjectConfigs();
   const terraformLinks = new TerraformLinks();
+  const kubernetesStores = new KubernetesStores();
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   /** Errors that would repeat for every document (the Terraform parser failing to load): logged once. */
@@ -145,7 +147,12 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const isTaskDefinition = !file.ignored && service.parse(doc, hints).subjects.length > 0;
     const catalogAccess = isTaskDefinition ? session.access(settings) : undefined;
     const detected = isTaskDefinition && settings.deployedBy !== 'cli' && path ? await workflows.detect(path) : undefined;
-    return { hints, ignored: file.ignored, options: toAnalysisOptions(settings, catalogAccess, detected) };
+    const options = toAnalysisOptions(settings, catalogAccess, detected);
+    // An ExternalSecret's store may be in another file of the repository.
+    if (path && service.parse(doc, hints).subjects.some((s) => s.kind === 'externalSecret')) {
+      options.kubernetesStores = await kubernetesStores.storesFor(path);
+    }
+    return { hints, ignored: file.ignored, options };
   };
 
   const analyze = async (uri: string) => {

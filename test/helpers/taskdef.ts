@@ -90,7 +90,9 @@ export function snippetEditsOf(text: string, finding: Finding) {
 
 /** Splits `text` at the `|` marker. */
 export function cursor(textWithCursor: string): { text: string; offset: number } {
-  const offset = textWithCursor.indexOf('|');
+  // `‸` marks the cursor in a text that has a `|` of its own (a YAML block scalar).
+  const marker = textWithCursor.includes('‸') ? '‸' : '|';
+  const offset = textWithCursor.indexOf(marker);
   if (offset < 0) throw new Error('no | cursor in text');
   return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), offset };
 }

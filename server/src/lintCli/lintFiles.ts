@@ -11,6 +11,7 @@ import type { SafeFix } from './fix';
 import { analyzeSource, type LintSource } from './lintSource';
 import { prepareFor } from '../hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from '../terraformLinks';
+import { KubernetesStores } from '../kubernetesStores';
 
 /** The findings of one file; `error` when it could not be read. */
 export interface FileResult {
@@ -40,6 +41,7 @@ export interface Repository {
   workflows: WorkflowDeployments;
   configs: ProjectConfigs;
   terraformLinks: TerraformLinks;
+  kubernetesStores: KubernetesStores;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function lintFiles(
     workflows: new WorkflowDeployments(),
     configs: new ProjectConfigs(),
     terraformLinks: new TerraformLinks(),
+    kubernetesStores: new KubernetesStores(),
   },
 ): Promise<FileResult[]> {
   const service = createTaskDefinitionService();
@@ -99,7 +102,15 @@ export async function lintFiles(
     }
     const detected = file.deployedBy === 'cli' ? undefined : await repository.workflows.detect(path);
     const deployment = chooseDeployment(file.deployedBy, detected);
-    const source = { uri: doc.uri, text, hints, options: { ...options, rules: file.rules, deployment } };
+    const kubernetesStores = model.subjects.some((s) => s.kind === 'externalSecret')
+      ? await repository.kubernetesStores.storesFor(path)
+      : undefined;
+    const source = {
+      uri: doc.uri,
+      text,
+      hints,
+      options: { ...options, rules: file.rules, deployment, ...(kubernetesStores ? { kubernetesStores } : {}) },
+    };
     results.push({ file: target.path, findings: analyzeSource(service, source), source });
     service.forget(doc.uri);
   }

@@ -16,6 +16,7 @@ import { WorkflowDeployments } from '../workflowFiles';
 import { ProjectConfigs } from '../projectConfig';
 import { prepareFor } from '../hcl/loadHclParser';
 import { TerraformLinks } from '../terraformLinks';
+import { KubernetesStores } from '../kubernetesStores';
 
 async function main(argv: string[]): Promise<number> {
   let args: LintArgs;
@@ -71,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     workflows: new WorkflowDeployments(Infinity),
     configs: new ProjectConfigs(Infinity),
     terraformLinks: new TerraformLinks(Infinity),
+    kubernetesStores: new KubernetesStores(Infinity),
   };
   let results = await lintFiles(targets, cwd, options, named, repository);
   // References to other regions asked for their region's catalog: check again once it is listed.

@@ -330,7 +330,7 @@ export function checkRoleArn(value: string): ArnProblem[] {
   const problems = checkCommonFields(arn, true);
   if (!arn.resource.startsWith('role/')) {
     if (!isTemplated(arn.resource)) {
-      problems.push({ severity: 'error', message: `This IAM ARN names "${arn.resource}", not a role; ECS needs role/<name>.` });
+      problems.push({ severity: 'error', message: `This IAM ARN names "${arn.resource}", not a role; a role ARN ends in role/<name>.` });
     }
     return problems;
   }

@@ -1,5 +1,7 @@
 // Completion from the API's shape: property names at any depth (with a value snippet of the right
 // type, in the document's own syntax and dialect) and the allowed values of enums and booleans.
+import { completeManifestKey } from './completeManifest';
+import { manifestSlotAt } from './kubernetesLookup';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -45,6 +47,10 @@ export function completeFromModel(
   const offset = doc.offsetAt(position);
   const location = model.format.locate(model.document, offset);
   const subject = location && subjectAt(model, location);
+  if (location && subject?.kubernetes) {
+    const slot = location.onKey ? undefined : manifestSlotAt(subject, model, options, location.path);
+    return slot ? completeManifestKey(doc, model, location, slot, offset, options, capabilities) : EMPTY;
+  }
   const path = subject && taskPathOf(subject, location.path);
   if (!location || !subject || !path) return EMPTY;
   const slot = location.onKey ? undefined : referenceSlot(path);

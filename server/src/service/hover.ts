@@ -1,5 +1,6 @@
 // Hover on a property name or value: what the member is for (our words), its type, whether it is
 // required, its allowed values, and the AWS API reference page of the structure it belongs to.
+import { lookupKey, manifestKeys } from './kubernetesLookup';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
 import type { CatalogEntry } from './catalog';
@@ -31,6 +32,16 @@ export function hoverFromModel(
   const subject = location && subjectAt(model, location);
   if (!location || !node || !subject || offset < node.offset || offset > node.offset + node.length) return undefined;
   const range = { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) };
+  if (subject.kubernetes) {
+    // A manifest has no task members to document: only its keys, from the catalog.
+    const key = manifestKeys(subject, model, options).find((k) => k.node.offset === node.offset);
+    const found = key?.kind && lookupKey(options, key.kind, key.region, key.key);
+    if (!found || found.status !== 'found') return undefined;
+    return {
+      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(found.entry, markdown) },
+      range,
+    };
+  }
   const entry = referencedEntry(subject, node, options);
   if (entry)
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) }, range };

@@ -11,6 +11,7 @@ import { adapterFor } from './formats';
 import { isTemplateFile } from './formats/templateDirectives';
 import { isConfigFile } from './config/projectConfig';
 import { TASK_DEFINITION_RESOURCE } from './subjects/terraform';
+import { storeOf, type StoreModel } from './subjects/kubernetes';
 import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
@@ -36,9 +37,17 @@ export type { Rule } from './rules/rule';
 export { RULE_IDS, type RuleId } from './rules/ruleIds';
 export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
 export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
+export type { StoreModel } from './subjects/kubernetes';
 export { containerFileLinks, type ContainerFileLink, type LinkedTask } from './subjects/terraformLinks';
 export { terraformAdapter } from './formats/terraform/terraformAdapter';
 export { CONFIG_FILE_NAMES, isConfigFile, parseProjectConfig, type ConfigOverride, type ProjectConfig } from './config/projectConfig';
+
+/** The External Secrets stores (AWS provider) of a YAML text, for the host's search of the workspace. */
+export function storesInYaml(text: string): StoreModel[] {
+  return adapterFor('yaml', 'stores.yaml', text)
+    .parse(text)
+    .roots.flatMap((root) => storeOf(root) ?? []);
+}
 
 /**
  * True when analysing the document needs the Terraform parser, which the host loads first
@@ -120,7 +129,7 @@ export function createTaskDefinitionService(): TaskDefinitionService {
         offset === undefined
           ? model.subjects[0]
           : (model.subjects.find((s) => contains(s.task ?? s.root, offset)) ?? model.subjects.find((s) => contains(s.root, offset)));
-      return chosen && chosen.kind !== 'containerDefinitions' ? executionRolePolicy(chosen, options) : undefined;
+      return chosen && chosen.kind !== 'containerDefinitions' && !chosen.kubernetes ? executionRolePolicy(chosen, options) : undefined;
     },
     forget: (uri) => void models.delete(uri),
   };

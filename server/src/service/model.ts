@@ -1,5 +1,6 @@
 // A document parsed once per version: its format's tree and the task definitions in it, shared by
 // every feature.
+import { isHelmTemplate } from './subjects/kubernetes';
 import type { Location, ParsedDocument } from './document/parsedDocument';
 import type { FormatAdapter } from './formats/format';
 import { findSubjects, mayHoldTaskDefinition, type RecognitionHints } from './subjects';
@@ -38,9 +39,21 @@ export function parseTaskDefinition(
   return { text, format, document, subjects: findSubjects(document, hints), templateFile };
 }
 
-/** True when the model holds something to analyse: a task definition, the project config, or a document too large to read. */
+/** The API groups of the Kubernetes manifests we read (subjects/kubernetes.ts). */
+const MANIFEST_API = /^\s*apiVersion:\s*["']?(external-secrets\.io|secrets-store\.csi\.x-k8s\.io)\//m;
+
+/**
+ * True when the model holds something to analyse: a task definition, the project config, a
+ * document too large to read, or a manifest of ours that is too broken to be read as one (its
+ * syntax errors are then all there is to say).
+ */
 export function isAnalysed(model: TaskDefinitionModel): boolean {
-  return model.subjects.length > 0 || model.configFile === true || model.document.limited !== undefined;
+  return (
+    model.subjects.length > 0 ||
+    model.configFile === true ||
+    model.document.limited !== undefined ||
+    (model.document.problems.length > 0 && model.document.format === 'yaml' && MANIFEST_API.test(model.text) && !isHelmTemplate(model.text))
+  );
 }
 
 /** The subject a cursor's location is in: the one of its root whose task path the location's path starts with. */

@@ -1,6 +1,7 @@
 import type { CatalogAccess } from './catalog';
 import type { Deployment } from './deployment/deployment';
 import type { Severity } from './findings';
+import type { StoreModel } from './subjects/kubernetes';
 
 /** What the host tells the analysis beyond the text: the user's settings that matter to rules. */
 export interface AnalysisOptions {
@@ -14,6 +15,8 @@ export interface AnalysisOptions {
   catalog?: CatalogAccess;
   /** How the file is registered (setting `deployedBy` and the workspace's workflows); undefined: by the AWS CLI as written. */
   deployment?: Deployment;
+  /** External Secrets stores the host found elsewhere in the workspace (the document's own are read from it). */
+  kubernetesStores?: readonly StoreModel[];
   /** Per rule: `off`, or the severity to report its findings with instead of their own. */
   rules?: Partial<Record<string, RuleSetting>>;
 }

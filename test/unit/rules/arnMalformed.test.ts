@@ -109,7 +109,7 @@ describe('arn-malformed', () => {
     const role = (key: string, value: string) =>
       `{"family": "f", "${key}": ${JSON.stringify(value)}, "containerDefinitions": [{"name": "c", "image": "i"}]}`;
     expect(messages(role('taskRoleArn', 'arn:aws:iam::111122223333:user/bob'))).toEqual([
-      'error: taskRoleArn: This IAM ARN names "user/bob", not a role; ECS needs role/<name>.',
+      'error: taskRoleArn: This IAM ARN names "user/bob", not a role; a role ARN ends in role/<name>.',
     ]);
     expect(messages(role('executionRoleArn', 'arn:aws:iam:eu-west-1:111122223333:role/x'))).toEqual([
       'error: executionRoleArn: IAM ARNs have an empty region field; remove "eu-west-1".',

@@ -1,5 +1,6 @@
 import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, type ArnProblem } from '../arn';
 import { isSecretNameInValueFrom } from '../catalogLookup';
+import { manifestKeys } from '../kubernetesLookup';
 import type { Finding } from '../findings';
 import { findValue } from '../document/navigate';
 import type { DocNode } from '../document/node';
@@ -15,8 +16,9 @@ export const arnMalformed: SubjectRule = {
   description:
     'Reports a secret reference or role that breaks the ARN grammar: the wrong number of fields, an unknown partition, a region or account of the wrong shape, `parameter:` or `parameter//` in an SSM ARN, a Secrets Manager JSON-key form with one or two extra fields instead of three, an ARN of another service in `valueFrom`, a non-role ARN as a role, or a bare parameter name SSM cannot have (invalid characters, levels without a leading `/`, a `:version` selector). ECS rejects these at registration or fails the task at start. Quick fixes correct `parameter:`/`parameter//` and pad the JSON-key form.',
   needsCatalog: false,
-  appliesTo: ALL_SUBJECTS,
+  appliesTo: [...ALL_SUBJECTS, 'secretStore', 'externalSecret', 'secretProviderClass'],
   check(ctx) {
+    if (ctx.subject.kubernetes) return manifestFindings(ctx);
     const findings: Finding[] = [];
     // Messages name the members as the document spells them (CloudFormation's `ValueFrom`).
     const { dialect } = ctx.subject;
@@ -85,6 +87,31 @@ function otherServiceProblems(value: string, member: string, expected: string): 
   if (!arn) return checkSecretArn(value, false); // reports the field count
   if (isTemplated(arn.service)) return [];
   return [{ severity: 'error', message: `This is an ARN of the service "${arn.service}"; ${member} takes ${expected}.` }];
+}
+
+/** Kubernetes manifests: keys and objectNames written as ARNs, and an ESO store's role. */
+function manifestFindings(ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const manifest = ctx.subject.kubernetes!;
+  if (manifest.kind === 'store') {
+    const role = findValue(findValue(findValue(findValue(manifest.store.node, 'spec'), 'provider'), 'aws'), 'role');
+    if (role?.type === 'string' && isArn(role.value) && !isTemplated(role.value)) {
+      for (const problem of checkRoleArn(role.value)) findings.push(toFinding(ctx, role, problem, 'role'));
+    }
+    return findings;
+  }
+  for (const key of manifestKeys(ctx.subject, ctx.model, ctx.options)) {
+    if (!isArn(key.key) || isTemplated(key.key)) continue;
+    const service = parseArn(key.key)?.service;
+    const problems =
+      service === 'secretsmanager'
+        ? checkSecretArn(key.key, false)
+        : service === 'ssm'
+          ? checkParameterArn(key.key)
+          : otherServiceProblems(key.key, 'This key', 'a Secrets Manager secret or SSM parameter ARN');
+    for (const problem of problems) findings.push(toFinding(ctx, key.node, problem));
+  }
+  return findings;
 }
 
 function toFinding(ctx: RuleContext, node: DocNode, problem: ArnProblem, member?: string): Finding {

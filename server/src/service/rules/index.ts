@@ -18,6 +18,11 @@ import { firelensWindows } from './firelensWindows';
 import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
 import { inferenceAcceleratorUnknown } from './inferenceAcceleratorUnknown';
+import { externalSecretStoreInvalid } from './externalSecretStoreInvalid';
+import { externalSecretStoreMismatch } from './externalSecretStoreMismatch';
+import { externalSecretStoreUnknown } from './externalSecretStoreUnknown';
+import { externalSecretVersion } from './externalSecretVersion';
+import { secretProviderObjectType } from './secretProviderObjectType';
 import { invalidHcl } from './invalidHcl';
 import { invalidYaml } from './invalidYaml';
 import { kmsKeyPermission } from './kmsKeyPermission';
@@ -66,6 +71,11 @@ export const allRules: readonly Rule[] = [
   containerReferenceUnknown,
   volumeUnknown,
   inferenceAcceleratorUnknown,
+  externalSecretStoreMismatch,
+  externalSecretStoreUnknown,
+  externalSecretVersion,
+  secretProviderObjectType,
+  externalSecretStoreInvalid,
   awsvpcPortMapping,
   executionRoleMissing,
   executionRoleIsTaskRole,

@@ -71,11 +71,16 @@ export function describeFormats(rule: Rule): string {
     containerDefinitions: 'container-definition arrays',
     cloudFormation: 'CloudFormation templates',
     terraform: 'Terraform',
+    secretStore: 'External Secrets stores',
+    externalSecret: 'ExternalSecrets',
+    secretProviderClass: 'SecretProviderClasses',
   };
   if (rule.linkedContainersOnly) {
     return 'every format; container-definition arrays when a Terraform resource reads them with `file()`';
   }
   const missing = ALL_SUBJECTS.filter((kind) => !rule.appliesTo.includes(kind));
+  const manifests = rule.appliesTo.filter((kind) => !ALL_SUBJECTS.includes(kind)).map((kind) => names[kind]);
+  if (missing.length === 0 && manifests.length) return `every format, and ${manifests.join(' and ')}`;
   if (missing.length === 0) return 'every format';
   if (missing.length === 1) return `every format but ${names[missing[0]]}`;
   return rule.appliesTo.map((kind) => names[kind]).join(' and ');

@@ -41,6 +41,11 @@ export const RULE_IDS = [
   'invalid-config',
   'invalid-hcl',
   'inference-accelerator-unknown',
+  'external-secret-store-mismatch',
+  'external-secret-store-unknown',
+  'external-secret-version',
+  'secret-provider-object-type',
+  'external-secret-store-invalid',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

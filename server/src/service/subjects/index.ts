@@ -6,12 +6,14 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import { cloudFormationSubjects, isTemplate } from './cloudFormation';
 import type { Subject } from './subject';
 import { apiSubject, type RecognitionHints } from './taskDefinition';
+import { isHelmTemplate, kubernetesSubject } from './kubernetes';
 import { terraformSubjects } from './terraform';
 
 export type { RecognitionHints } from './taskDefinition';
 
 /** Cheap pre-check on the text: most files an editor opens mention neither, and are never parsed. */
-const MENTIONS_TASK_DEFINITION = /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition/i;
+const MENTIONS_TASK_DEFINITION =
+  /containerDefinitions?\b|AWS::ECS::TaskDefinition|aws_ecs_task_definition|external-secrets\.io\/|secrets-store\.csi\.x-k8s\.io\//i;
 
 /** A JSON array whose objects name an image: perhaps container definitions, whatever the file name. */
 const CONTAINER_ARRAY = /^\uFEFF?\s*\[\s*\{[\s\S]*"image"\s*:/;
@@ -28,7 +30,10 @@ export function findSubjects(document: ParsedDocument, hints: RecognitionHints):
   if (document.format === 'terraform') return document.roots.flatMap((root, index) => terraformSubjects(root, index));
   const subjects: Subject[] = [];
   document.roots.forEach((root, index) => {
-    if (isTemplate(root)) subjects.push(...cloudFormationSubjects(root, index));
+    // A Helm or Go template (`{{ .Values.key }}`) is Helm's business until it is rendered.
+    const manifest = document.format === 'yaml' && !isHelmTemplate(document.text) ? kubernetesSubject(root, index) : undefined;
+    if (manifest) subjects.push(manifest);
+    else if (isTemplate(root)) subjects.push(...cloudFormationSubjects(root, index));
     else {
       const found = apiSubject(root, index, hints);
       if (found) subjects.push(found);

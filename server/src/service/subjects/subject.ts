@@ -3,6 +3,7 @@
 import type { DocNode } from '../document/node';
 import type { Path } from '../document/path';
 import type { Dialect } from './dialect';
+import type { KubernetesModel } from './kubernetes';
 import type { LinkedTask } from './terraformLinks';
 
 /** How a document holds a task definition. */
@@ -16,7 +17,13 @@ export type SubjectKind =
   /** The `Properties` of an `AWS::ECS::TaskDefinition` resource in a CloudFormation template. */
   | 'cloudFormation'
   /** The body of a Terraform `aws_ecs_task_definition` resource. */
-  | 'terraform';
+  | 'terraform'
+  /** An External Secrets Operator SecretStore or ClusterSecretStore with the AWS provider (subjects/kubernetes.ts). */
+  | 'secretStore'
+  /** An External Secrets Operator ExternalSecret or ClusterExternalSecret. */
+  | 'externalSecret'
+  /** A Secrets Store CSI driver SecretProviderClass with the AWS provider. */
+  | 'secretProviderClass';
 
 /** Where a secret reference sits, which decides what ECS accepts in it. */
 export type ReferencePlace =
@@ -84,6 +91,8 @@ export interface Subject {
    * so read; nothing in it has a place in this document's text.
    */
   linked?: { task: LinkedTask; node: DocNode };
+  /** For a Kubernetes manifest: what it holds (it has no task, containers or task references). */
+  kubernetes?: KubernetesModel;
   /** For a CloudFormation resource: its logical id; for a Terraform resource: its name. */
   resource?: string;
 }

@@ -70,6 +70,7 @@ export function parseYaml(text: string): ParsedDocument {
       const root = convert(document.contents as YamlNode, undefined, 0);
       if (root === TOO_DEEP) return { text, format: 'yaml', roots: [], problems: [], limited: tooDeep(MAX_NESTING_DEPTH + 1) };
       if (root) {
+        embedProviderObjects(text, root, problems);
         roots.push(root);
         starts.push(document.range[0]);
       }
@@ -209,3 +210,77 @@ export function yamlComments(text: string): Comment[] {
   }
   return found;
 }
+
+/**
+ * A Secrets Store CSI `SecretProviderClass` of the AWS provider holds its objects as YAML inside a
+ * string (`spec.parameters.objects: |`). A literal block scalar is parsed where it stands: its lines
+ * are the host's less the block's indentation, so each node's offset maps back line by line, and
+ * ranges, completions and fixes land inside the block. Any other string form stays a string.
+ */
+function embedProviderObjects(text: string, root: DocNode, problems: SyntaxProblem[]): void {
+  const objects = providerObjectsNode(root);
+  if (!objects || objects.type !== 'string' || objects.style !== 'block' || text[objects.offset] !== '|') return;
+  const contentStart = text.indexOf('\n', objects.offset) + 1;
+  const end = objects.offset + objects.length;
+  if (contentStart <= 0 || contentStart >= end) return;
+  const hostLines = text.slice(contentStart, end).split('\n');
+  const indent = Math.min(...hostLines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  if (!Number.isFinite(indent)) return;
+  // Where each line starts in the stripped text and in the host text.
+  const valueStarts: number[] = [];
+  const hostStarts: number[] = [];
+  let value = '';
+  let host = contentStart;
+  for (const line of hostLines) {
+    const cut = Math.min(indent, /^ */.exec(line)![0].length);
+    valueStarts.push(value.length);
+    hostStarts.push(host + cut);
+    value += `${line.slice(cut)}\n`;
+    host += line.length + 1;
+  }
+  const toHost = (offset: number) => {
+    let low = 0;
+    let high = valueStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (valueStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return hostStarts[low] + (offset - valueStarts[low]);
+  };
+  const [document] = parseAllDocuments(value, { uniqueKeys: true, prettyErrors: false, strict: false }) as ReturnType<
+    typeof parseAllDocuments
+  > &
+    unknown[];
+  if (!document || !document.contents) return;
+  for (const error of document.errors) {
+    const problem = toProblem(value, error.pos, error.message, error.code);
+    problems.push({ ...problem, offset: toHost(problem.offset), message: `In "objects": ${problem.message}` });
+  }
+  const embedded = convert(document.contents as YamlNode, objects.parent, 1);
+  if (!embedded || embedded === TOO_DEEP) return;
+  const stack: Mutable<DocNode>[] = [embedded as Mutable<DocNode>];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const start = toHost(node.offset);
+    node.length = toHost(node.offset + node.length) - start;
+    node.offset = start;
+    for (const child of node.children ?? []) stack.push(child as Mutable<DocNode>);
+  }
+  const property = objects.parent as Mutable<DocNode>;
+  property.children = [property.children![0], embedded];
+  embeddedObjects.add(embedded);
+}
+
+/** The value node of `spec.parameters.objects` of an AWS SecretProviderClass, if the root is one. */
+function providerObjectsNode(root: DocNode): DocNode | undefined {
+  const value = (node: DocNode | undefined, key: string) =>
+    node?.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined;
+  if (value(root, 'kind')?.value !== 'SecretProviderClass') return undefined;
+  const spec = value(root, 'spec');
+  if (value(spec, 'provider')?.value !== 'aws') return undefined;
+  return value(value(spec, 'parameters'), 'objects');
+}
+
+/** The trees parsed from a block scalar (see embedProviderObjects): edits there keep the block's indentation. */
+export const embeddedObjects = new WeakSet<DocNode>();

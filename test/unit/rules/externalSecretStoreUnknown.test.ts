@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { entry, externalSecret, store } from '../../helpers/manifests';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
+
+const RULE = 'external-secret-store-unknown';
+
+describe('external-secret-store-unknown', () => {
+  it('reports a store name that no store of the file or workspace has, with the close one as a fix', () => {
+    const text = `${store('aws-secrets', 'SecretsManager')}---\n${externalSecret('aws-secret', entry('prod/db'))}`;
+    const finding = onlyFindingOf(RULE, text, {}, {}, 'es.yaml');
+    expect(textAt(text, finding)).toBe('aws-secret');
+    expect(finding.message).toBe(
+      'No SecretStore is named "aws-secret" in this file or the workspace (there is: "aws-secrets"); the ExternalSecret would never sync. Did you mean "aws-secrets"?',
+    );
+    expect(applyFix(text, finding, 'Change to "aws-secrets"', 'es.yaml')).toBe(
+      text.replace('name: aws-secret\n    kind', 'name: aws-secrets\n    kind'),
+    );
+  });
+
+  it('compares stores of the same kind only, and knows the workspace’s', () => {
+    const cluster = `${store('shared', 'SecretsManager', 'eu-west-1', 'ClusterSecretStore')}---\n${externalSecret('shared', entry('prod/db'))}`;
+    expect(onlyFindingOf(RULE, cluster, {}, {}, 'es.yaml').message).toBe(
+      'No SecretStore is named "shared" in this file or the workspace; the ExternalSecret would never sync. A ClusterSecretStore has that name: set kind: ClusterSecretStore.',
+    );
+    const kubernetesStores = [{ kind: 'SecretStore' as const, name: 'shared', service: 'SecretsManager' as const, file: 'stores.yaml' }];
+    expect(findingsOf(RULE, externalSecret('shared', entry('prod/db')), { kubernetesStores }, {}, 'es.yaml')).toEqual([]);
+  });
+
+  it('says nothing when the file and the workspace hold no store at all', () => {
+    expect(findingsOf(RULE, externalSecret('anything', entry('prod/db')), {}, {}, 'es.yaml')).toEqual([]);
+  });
+});
