@@ -44,7 +44,8 @@ export function lookupKey(options: AnalysisOptions, kind: KeyKind, region: strin
     const arn = parseArn(key);
     const service = arn?.service === 'secretsmanager' ? 'secret' : arn?.service === 'ssm' ? 'parameter' : undefined;
     if (!arn || service !== kind || arn.account !== catalog.account || !isRegion(arn.region)) return UNKNOWN;
-    where = arn.region;
+    // The operator and the CSI provider ask the store's (or class's) region, whatever the ARN says.
+    where = where ?? arn.region;
     if (kind === 'parameter') {
       // A malformed ARN (`parameter:/x`) is arn-malformed's: it names nothing to look up.
       if (!arn.resource.startsWith('parameter/')) return UNKNOWN;

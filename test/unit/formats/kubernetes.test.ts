@@ -31,6 +31,16 @@ describe('External Secrets Operator manifests', () => {
     expect(run(east)).toEqual([['reference-not-found', 'prod/db']]);
   });
 
+  it('looks an ARN key up in the store’s region, which is where the operator asks', () => {
+    const arn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:east/db-eastdb';
+    const text = `${store('sm', 'SecretsManager')}---\n${externalSecret('sm', entry(arn))}`;
+    const [finding] = analyze(text, { catalog }, {}, 'secrets.yaml');
+    expect(finding.message).toBe(
+      'Secret "east/db" was not found in 111122223333/eu-west-1. Check the name or the active profile. The ARN is of us-east-1, but the store reads eu-west-1.',
+    );
+    expect(run(`${store('sm', 'SecretsManager', 'us-east-1')}---\n${externalSecret('sm', entry(arn))}`)).toEqual([]);
+  });
+
   it('reads a ClusterExternalSecret’s externalSecretSpec, and an entry’s own sourceRef.storeRef', () => {
     const cluster = [
       'apiVersion: external-secrets.io/v1beta1',

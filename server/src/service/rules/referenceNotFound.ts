@@ -1,5 +1,5 @@
 import { closestNames } from '../closestName';
-import { parseSecretArn } from '../arn';
+import { parseArn, parseSecretArn } from '../arn';
 import type { CatalogEntry, CatalogSnapshot } from '../catalog';
 import type { DocNode } from '../document/node';
 import { lookupKey, manifestKeys } from '../kubernetesLookup';
@@ -77,6 +77,10 @@ function manifestFindings(ctx: RuleContext): Finding[] {
       entries.map((e) => e.name),
     ).map((name) => entries.find((e) => e.name === name)!);
     const finding = notFound(ctx, key.node, key.key, lookup.kind, wanted, snapshot, suggestions);
+    const arnRegion = key.key.startsWith('arn:') ? parseArn(key.key)?.region : undefined;
+    if (arnRegion && arnRegion !== snapshot.region) {
+      finding.message += ` The ARN is of ${arnRegion}, but ${ctx.subject.kind === 'externalSecret' ? 'the store' : 'the class'} reads ${snapshot.region}.`;
+    }
     // A SecretProviderClass object of the wrong objectType: the other service has the name.
     if (inOther)
       finding.message += ` ${other === 'secret' ? 'A secret' : 'A parameter'} of that name exists: objectType "${other === 'secret' ? 'secretsmanager' : 'ssmparameter'}" reads it.`;
