@@ -6,6 +6,7 @@ import { isArn, parseArn, parseParameterArn, parseSecretArn } from './arn';
 import { indexCatalog, type CatalogEntry } from './catalog';
 import { usesCustomerManagedKey } from './describeEntry';
 import { findArray, findString, findValue } from './document/navigate';
+import type { DocNode } from './document/node';
 import { bindReferences } from './subjects/bindReferences';
 import type { Subject } from './subjects/subject';
 import type { AnalysisOptions } from './options';
@@ -36,8 +37,58 @@ export interface ExecutionRolePolicy {
 const PRIVATE_ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** Builds the execution role policy for a task definition. */
-export function executionRolePolicy(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy {
+/**
+ * One thing ECS does with the execution role for a document: an action on a resource, for the
+ * member that asks for it. The role checks (roles/) simulate these; the policy is built from them.
+ */
+export interface ExecutionNeed {
+  /** The member that needs it: a `valueFrom`, `credentialsParameter`, `image`, `logDriver` or environment file `value`. */
+  node: DocNode;
+  action: string;
+  resource: string;
+  /** Conditions ECS's call satisfies (kms:ViaService, the encryption context), for the simulator. */
+  context?: { key: string; values: string[] }[];
+}
+
+/**
+ * Builds the execution role policy for a task definition. With `only` (`action\nresource` pairs, as
+ * roles/roleChecks.ts keys them), just the statements that grant one of those: what a role the
+ * simulator denied them is missing.
+ */
+export function executionRolePolicy(subject: Subject, options: AnalysisOptions, only?: readonly string[]): ExecutionRolePolicy {
+  const { policy, notes } = plan(subject, options);
+  if (!only) return { policy, notes };
+  const wanted = only.map((pair) => pair.split('\n') as [string, string]);
+  const grants = (statement: PolicyStatement) =>
+    wanted.some(
+      ([action, resource]) => asList(statement.Action).includes(action) && asList(statement.Resource).some((r) => matches(r, resource)),
+    );
+  return { policy: { ...policy, Statement: policy.Statement.filter(grants) }, notes: [] };
+}
+
+function asList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** IAM's wildcards in a Resource: `*` any run of characters, `?` any one. */
+function matches(pattern: string, resource: string): boolean {
+  const expression = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${expression}$`).test(resource);
+}
+
+/**
+ * What ECS will do with the execution role for this document, member by member, where the
+ * resource is known exactly (a `*` for an unknown account or region is no question to ask IAM).
+ */
+export function executionRoleNeeds(subject: Subject, options: AnalysisOptions): ExecutionNeed[] {
+  return plan(subject, options).needs.filter((n) => n.resource === '*' || !/[*?]/.test(n.resource));
+}
+
+function plan(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy & { needs: ExecutionNeed[] } {
+  const needs: ExecutionNeed[] = [];
   const facts = deriveTaskFacts(subject, options);
   // A pseudo parameter nobody knows the value of is "*" in a policy, never a stand-in.
   const model = bindReferences(subject, facts, '*');
@@ -55,12 +106,26 @@ export function executionRolePolicy(subject: Subject, options: AnalysisOptions):
   /** KMS key resource → the services (with region) that decrypt with it. */
   const keys = new Map<string, { via: Set<string>; alias?: string }>();
 
-  const addKey = (entry: CatalogEntry | undefined, service: 'secretsmanager' | 'ssm') => {
+  const addKey = (entry: CatalogEntry | undefined, service: 'secretsmanager' | 'ssm', node: DocNode) => {
     if (!entry || !usesCustomerManagedKey(entry)) return;
     const key = keyResource(entry, facts.partition);
     const slot = keys.get(key.resource) ?? { via: new Set<string>(), alias: key.alias };
-    slot.via.add(`${service}.${entry.region}.${dnsSuffix(facts.partition)}`);
+    const via = `${service}.${entry.region}.${dnsSuffix(facts.partition)}`;
+    slot.via.add(via);
     keys.set(key.resource, slot);
+    // The encryption context Secrets Manager and SSM decrypt with (docs/reference/execution-role.md#ex-4).
+    const contextKey = service === 'secretsmanager' ? 'kms:EncryptionContext:SecretARN' : 'kms:EncryptionContext:PARAMETER_ARN';
+    if (!key.alias) {
+      needs.push({
+        node,
+        action: 'kms:Decrypt',
+        resource: key.resource,
+        context: [
+          { key: 'kms:ViaService', values: [via] },
+          { key: contextKey, values: [entry.arn] },
+        ],
+      });
+    }
   };
   const catalogEntry = (kind: 'secret' | 'parameter', name: string, entryRegion: string, arn?: string): CatalogEntry | undefined => {
     const snapshot = options.catalog && options.catalog.account === account ? options.catalog.snapshot(entryRegion) : undefined;
@@ -69,44 +134,51 @@ export function executionRolePolicy(subject: Subject, options: AnalysisOptions):
     if (kind === 'parameter') return index.parameterByName(name);
     return (arn ? index.secretByArn(arn) : undefined) ?? index.secretByName(name);
   };
-  const addSecret = (nameOrArn: string) => {
+  const addSecret = (nameOrArn: string, node: DocNode) => {
     const parsed = parseSecretArn(nameOrArn);
     const entryRegion = parsed?.region ?? region;
     const name = parsed?.nameWithSuffix ?? nameOrArn;
     const base = parsed ? nameOrArn.slice(0, nameOrArn.length - parsed.tail.length) : undefined;
     const entry = catalogEntry('secret', name, entryRegion, base);
-    addKey(entry, 'secretsmanager');
+    addKey(entry, 'secretsmanager', node);
     // The full ARN when it is known; `name-??????` matches this secret's suffix and no other secret
     // whose name merely starts the same (which `name-*` would).
-    if (entry) secrets.add(entry.arn);
-    else if (base && parsed?.suffix) secrets.add(base);
-    else secrets.add(parsed ? `${base}-??????` : widen(`arn:${facts.partition}:secretsmanager:${region}:${account}:secret:${name}-??????`));
+    const resource = entry
+      ? entry.arn
+      : base && parsed?.suffix
+        ? base
+        : parsed
+          ? `${base}-??????`
+          : widen(`arn:${facts.partition}:secretsmanager:${region}:${account}:secret:${name}-??????`);
+    secrets.add(resource);
+    needs.push({ node, action: 'secretsmanager:GetSecretValue', resource });
   };
-  const addParameter = (nameOrArn: string) => {
+  const addParameter = (nameOrArn: string, node: DocNode) => {
     const parsed = parseParameterArn(nameOrArn);
     const name = parsed?.name ?? nameOrArn;
     const entryRegion = parsed?.region ?? region;
     const entry = catalogEntry('parameter', name, entryRegion);
-    addKey(entry, 'ssm');
-    parameters.add(
-      entry?.arn ?? (parsed ? nameOrArn : widen(`arn:${facts.partition}:ssm:${region}:${account}:parameter/${name.replace(/^\/+/, '')}`)),
-    );
+    addKey(entry, 'ssm', node);
+    const resource =
+      entry?.arn ?? (parsed ? nameOrArn : widen(`arn:${facts.partition}:ssm:${region}:${account}:parameter/${name.replace(/^\/+/, '')}`));
+    parameters.add(resource);
+    needs.push({ node, action: 'ssm:GetParameters', resource });
   };
 
   for (const reference of model.references) {
     const { value } = reference;
     if (value === '' || isTemplated(value)) continue;
     if (reference.place === 'registryCredentials') {
-      if (!isArn(value) || parseArn(value)?.service === 'secretsmanager') addSecret(value);
+      if (!isArn(value) || parseArn(value)?.service === 'secretsmanager') addSecret(value, reference.node);
       continue;
     }
     const service = isArn(value) ? parseArn(value)?.service : 'ssm';
-    if (service === 'secretsmanager') addSecret(value);
+    if (service === 'secretsmanager') addSecret(value, reference.node);
     else if (service === 'ssm') {
-      addParameter(value);
+      addParameter(value, reference.node);
       // Parameter Store passes /aws/reference/secretsmanager/<id> on to Secrets Manager: both are read.
       const name = parseParameterArn(value)?.name ?? value;
-      if (name.startsWith('/aws/reference/secretsmanager/')) addSecret(name.slice('/aws/reference/secretsmanager/'.length));
+      if (name.startsWith('/aws/reference/secretsmanager/')) addSecret(name.slice('/aws/reference/secretsmanager/'.length), reference.node);
     }
   }
 
@@ -116,9 +188,9 @@ export function executionRolePolicy(subject: Subject, options: AnalysisOptions):
   if (parameters.size)
     statements.push({ Sid: 'ReadTaskParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: oneOrSorted(parameters) });
   statements.push(...decryptStatements(keys));
-  statements.push(...environmentFileStatements(model));
-  const ecr = ecrStatements(model);
-  const logs = awslogsStatements(model, facts, account);
+  statements.push(...environmentFileStatements(model, needs));
+  const ecr = ecrStatements(model, needs);
+  const logs = awslogsStatements(model, facts, account, needs);
   if (logs.some((l) => JSON.stringify(l.Resource).includes(':*:'))) widened = true;
   if ([...secrets, ...parameters].some((r) => r.includes(':*:'))) widened = true;
   statements.push(...ecr, ...logs);
@@ -134,7 +206,7 @@ export function executionRolePolicy(subject: Subject, options: AnalysisOptions):
   }
   if (secrets.size === 0 && parameters.size === 0 && statements.length === 0)
     notes.push('This task definition needs nothing from its execution role.');
-  return { policy: { Version: '2012-10-17', Statement: statements }, notes };
+  return { policy: { Version: '2012-10-17', Statement: statements }, notes, needs };
 }
 
 /** An IAM value: the one string itself, or the strings sorted (a stable, readable policy). */
@@ -189,7 +261,7 @@ function decryptStatements(keys: Map<string, { via: Set<string>; alias?: string 
   });
 }
 
-function environmentFileStatements(model: Subject): PolicyStatement[] {
+function environmentFileStatements(model: Subject, needs: ExecutionNeed[]): PolicyStatement[] {
   const objects = new Set<string>();
   const buckets = new Set<string>();
   for (const container of model.containers) {
@@ -198,6 +270,7 @@ function environmentFileStatements(model: Subject): PolicyStatement[] {
       const match = value && !isTemplated(value) ? /^arn:([^:]+):s3:::([^/]+)\/.+$/.exec(value) : null;
       if (!match) continue;
       objects.add(value!);
+      needs.push({ node: findValue(file, 'value')!, action: 's3:GetObject', resource: value! });
       buckets.add(`arn:${match[1]}:s3:::${match[2]}`);
     }
   }
@@ -208,13 +281,18 @@ function environmentFileStatements(model: Subject): PolicyStatement[] {
   ];
 }
 
-function ecrStatements(model: Subject): PolicyStatement[] {
+function ecrStatements(model: Subject, needs: ExecutionNeed[]): PolicyStatement[] {
   const repositories = new Set<string>();
   for (const container of model.containers) {
     const match = container.image ? PRIVATE_ECR_IMAGE.exec(container.image) : null;
     if (!match) continue;
     const partition = container.image!.includes('.amazonaws.com.cn/') ? 'aws-cn' : 'aws';
-    repositories.add(`arn:${partition}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`);
+    const repository = `arn:${partition}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`;
+    repositories.add(repository);
+    const node = findValue(container.node, 'image')!;
+    needs.push({ node, action: 'ecr:GetAuthorizationToken', resource: '*' });
+    for (const action of ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'])
+      needs.push({ node, action, resource: repository });
   }
   if (!repositories.size) return [];
   return [
@@ -229,7 +307,7 @@ function ecrStatements(model: Subject): PolicyStatement[] {
   ];
 }
 
-function awslogsStatements(model: Subject, facts: TaskFacts, account: string): PolicyStatement[] {
+function awslogsStatements(model: Subject, facts: TaskFacts, account: string, needs: ExecutionNeed[]): PolicyStatement[] {
   const streams = new Set<string>();
   const created = new Set<string>();
   for (const container of model.containers) {
@@ -242,6 +320,10 @@ function awslogsStatements(model: Subject, facts: TaskFacts, account: string): P
     const groupArn = `arn:${facts.partition}:logs:${isTemplated(region) ? '*' : region}:${account}:log-group:${group}`;
     // `<group>:*` covers the log group (CreateLogStream) and its streams (PutLogEvents).
     streams.add(`${groupArn}:*`);
+    const node = findValue(logConfiguration, 'logDriver')!;
+    // ECS creates a stream of its own name in the group and writes to it.
+    for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents'])
+      needs.push({ node, action, resource: `${groupArn}:log-stream:ecs-task` });
     if (findString(options, 'awslogs-create-group')?.toLowerCase() === 'true') created.add(`${groupArn}:*`);
   }
   const statements: PolicyStatement[] = [];

@@ -41,6 +41,8 @@ export type FixData = {
     | { kind: 'unwrapDescribe'; title: string }
     /** Unwrap, and remove every output-only member and null value. */
     | { kind: 'makeRegistrable'; title: string }
+    /** Open the execution role's policy for the task at `offset`, only the statements for these `action\nresource` pairs. */
+    | { kind: 'showPolicy'; title: string; offset: number; only: string[] }
   );
 
 /** One problem in a document, as every rule reports it. */
@@ -53,6 +55,8 @@ export interface Finding {
   fixes?: FixData[];
   /** `unnecessary`: the range is code the consumer ignores; editors show it faded (LSP DiagnosticTag.Unnecessary). */
   tags?: FindingTag[];
+  /** What else a user should see with it, at a place in the same document (LSP relatedInformation). */
+  related?: { message: string; range: Range }[];
 }
 
 /** How an editor may render a finding's range besides its severity. */

@@ -1,5 +1,7 @@
 // Hover on a property name or value: what the member is for (our words), its type, whether it is
 // required, its allowed values, and the AWS API reference page of the structure it belongs to.
+import { checkedRole, decisionKey, trustVerdict } from './roles/roleChecks';
+import { executionRoleNeeds } from './executionRolePolicy';
 import { lookupKey, manifestKeys } from './kubernetesLookup';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
@@ -42,6 +44,8 @@ export function hoverFromModel(
       range,
     };
   }
+  const role = roleHover(subject, node, options, markdown);
+  if (role) return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: role }, range };
   const entry = referencedEntry(subject, node, options);
   if (entry)
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) }, range };
@@ -96,5 +100,36 @@ function allowedValues(type: TypeRef): string[] | undefined {
   if (typeof type === 'string') return type === 'boolean' ? ['true', 'false'] : undefined;
   if ('enum' in type) return enumValues(type.enum);
   if ('list' in type) return allowedValues(type.list);
+  return undefined;
+}
+
+/** On a checked role ARN: whether ECS may assume it, and for the execution role what it may and may not do. */
+function roleHover(subject: Subject, node: DocNode, options: AnalysisOptions, markdown: boolean): string | undefined {
+  const roles = options.roles;
+  if (!roles) return undefined;
+  for (const member of ['executionRoleArn', 'taskRoleArn'] as const) {
+    const role = checkedRole(subject, member, roles.account);
+    if (!role || role.node.offset !== node.offset) continue;
+    const state = roles.role(role.arn);
+    const title = markdown ? `**${role.name}**` : role.name;
+    if (!state || state.status === 'pending') return `${title}: checking the role in IAM...`;
+    if (state.status === 'missing') return `${title}: no such role in account ${roles.account}.`;
+    const trust = trustVerdict(state.trustPolicy);
+    const lines = [
+      `${title} (${member === 'executionRoleArn' ? 'execution role' : 'task role'})`,
+      trust.trusted
+        ? 'ECS tasks may assume it.'
+        : `ECS tasks may not assume it (its trust policy lets ${trust.principals.join(', ') || 'no one'} in).`,
+    ];
+    if (member === 'executionRoleArn' && state.decisions) {
+      for (const need of executionRoleNeeds(subject, options)) {
+        const decision = state.decisions.get(decisionKey(need.action, need.resource))?.decision;
+        if (!decision) continue;
+        const line = `${decision === 'allowed' ? 'allowed' : decision === 'explicitDeny' ? 'denied' : 'not allowed'}: ${need.action} on ${need.resource}`;
+        if (!lines.includes(line) && !lines.includes(`- ${line}`)) lines.push(markdown ? `- ${line}` : line);
+      }
+    }
+    return lines.join(markdown ? '\n\n' : '\n');
+  }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { isTemplateFile } from './formats/templateDirectives';
 import { isConfigFile } from './config/projectConfig';
 import { TASK_DEFINITION_RESOURCE } from './subjects/terraform';
 import { storeOf, type StoreModel } from './subjects/kubernetes';
+import { roleCheckRequests, type RoleCheckRequest } from './roles/roleChecks';
 import { parseTaskDefinition, type TaskDefinitionModel } from './model';
 import type { RecognitionHints } from './subjects';
 import type { AnalysisOptions } from './options';
@@ -38,6 +39,8 @@ export { RULE_IDS, type RuleId } from './rules/ruleIds';
 export { chooseDeployment, DEPLOYED_BY_SETTINGS, type DeployedBySetting, type Deployment } from './deployment/deployment';
 export { deploymentsFromWorkflows, type WorkflowFile } from './deployment/githubWorkflows';
 export type { StoreModel } from './subjects/kubernetes';
+export type { RoleCheckRequest, RoleChecksAccess, RoleDecision, RoleState } from './roles/roleChecks';
+export { decisionKey } from './roles/roleChecks';
 export { containerFileLinks, type ContainerFileLink, type LinkedTask } from './subjects/terraformLinks';
 export { terraformAdapter } from './formats/terraform/terraformAdapter';
 export { CONFIG_FILE_NAMES, isConfigFile, parseProjectConfig, type ConfigOverride, type ProjectConfig } from './config/projectConfig';
@@ -88,7 +91,10 @@ export interface TaskDefinitionService {
     hints: RecognitionHints,
     options: AnalysisOptions,
     position?: Position,
+    only?: readonly string[],
   ): ExecutionRolePolicy | undefined;
+  /** What the host should ask IAM about the document's roles (roles/roleChecks.ts), for the signed-in `account`. */
+  roleCheckRequests(doc: TextDocument, hints: RecognitionHints, options: AnalysisOptions, account: string): RoleCheckRequest[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
 }
@@ -122,14 +128,18 @@ export function createTaskDefinitionService(): TaskDefinitionService {
     hover: (doc, hints, position, markdown, options) => hoverFromModel(doc, parse(doc, hints), position, markdown, options),
     quickFixes: (doc, diagnostics, capabilities) => quickFixes(doc, diagnostics, capabilities),
     refactorings: (doc, hints, range) => policyActions(doc, parse(doc, hints), range),
-    executionRolePolicy: (doc, hints, options, position) => {
+    roleCheckRequests: (doc, hints, options, account) =>
+      parse(doc, hints).subjects.flatMap((subject) => roleCheckRequests(subject, options, account)),
+    executionRolePolicy: (doc, hints, options, position, only) => {
       const model = parse(doc, hints);
       const offset = position && doc.offsetAt(position);
       const chosen =
         offset === undefined
           ? model.subjects[0]
           : (model.subjects.find((s) => contains(s.task ?? s.root, offset)) ?? model.subjects.find((s) => contains(s.root, offset)));
-      return chosen && chosen.kind !== 'containerDefinitions' && !chosen.kubernetes ? executionRolePolicy(chosen, options) : undefined;
+      return chosen && chosen.kind !== 'containerDefinitions' && !chosen.kubernetes
+        ? executionRolePolicy(chosen, options, only)
+        : undefined;
     },
     forget: (uri) => void models.delete(uri),
   };

@@ -2,6 +2,7 @@ import type { CatalogAccess } from './catalog';
 import type { Deployment } from './deployment/deployment';
 import type { Severity } from './findings';
 import type { StoreModel } from './subjects/kubernetes';
+import type { RoleChecksAccess } from './roles/roleChecks';
 
 /** What the host tells the analysis beyond the text: the user's settings that matter to rules. */
 export interface AnalysisOptions {
@@ -15,6 +16,8 @@ export interface AnalysisOptions {
   catalog?: CatalogAccess;
   /** How the file is registered (setting `deployedBy` and the workspace's workflows); undefined: by the AWS CLI as written. */
   deployment?: Deployment;
+  /** What IAM said of the document's roles (roles/roleChecks.ts); undefined when AWS is off or IAM refused. */
+  roles?: RoleChecksAccess;
   /** External Secrets stores the host found elsewhere in the workspace (the document's own are read from it). */
   kubernetesStores?: readonly StoreModel[];
   /** Per rule: `off`, or the severity to report its findings with instead of their own. */

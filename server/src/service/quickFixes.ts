@@ -1,6 +1,7 @@
 // Code actions from the diagnostics a client sends back: every fix is rebuilt from the diagnostic's
 // `data` and the current text, so the server keeps no state between publishing and fixing. The fix
 // logic is the same for every format; the document's format writes each step in its own syntax.
+import { GENERATE_POLICY_COMMAND } from './policyActions';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { nodeAtPath } from './document/navigate';
@@ -36,6 +37,17 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], capabil
       const key = fix.kind === 'makeRegistrable' ? fix.kind : `${fix.kind}:${fix.title}:${JSON.stringify(diagnostic.range)}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (fix.kind === 'showPolicy') {
+        // Not an edit: the policy opens beside the document (the server's generate-policy command).
+        const args = [doc.uri, doc.positionAt(fix.offset), fix.only];
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: fix.title, command: GENERATE_POLICY_COMMAND, arguments: args },
+        });
+        continue;
+      }
       const edits = fixEdits(doc, fix, format);
       if (!edits?.length) continue;
       actions.push({
@@ -99,6 +111,8 @@ export function fixEdits(
       return single(unwrap(text, format, root));
     case 'makeRegistrable':
       return single(makeRegistrable(text, format, root));
+    case 'showPolicy':
+      return undefined;
   }
 }
 

@@ -19,6 +19,9 @@ import { invalidEnumValue } from './invalidEnumValue';
 import { invalidJson } from './invalidJson';
 import { inferenceAcceleratorUnknown } from './inferenceAcceleratorUnknown';
 import { externalSecretStoreInvalid } from './externalSecretStoreInvalid';
+import { roleNotFound } from './roleNotFound';
+import { roleUntrusted } from './roleUntrusted';
+import { executionRolePermission } from './executionRolePermission';
 import { externalSecretStoreMismatch } from './externalSecretStoreMismatch';
 import { externalSecretStoreUnknown } from './externalSecretStoreUnknown';
 import { externalSecretVersion } from './externalSecretVersion';
@@ -76,6 +79,9 @@ export const allRules: readonly Rule[] = [
   externalSecretVersion,
   secretProviderObjectType,
   externalSecretStoreInvalid,
+  roleNotFound,
+  roleUntrusted,
+  executionRolePermission,
   awsvpcPortMapping,
   executionRoleMissing,
   executionRoleIsTaskRole,

@@ -46,6 +46,9 @@ export const RULE_IDS = [
   'external-secret-version',
   'secret-provider-object-type',
   'external-secret-store-invalid',
+  'role-not-found',
+  'role-untrusted',
+  'execution-role-permission',
 ] as const;
 
 /** A rule id, e.g. `execution-role-missing`. */

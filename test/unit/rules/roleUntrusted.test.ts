@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { toDiagnostic } from '../../../server/src/service';
+import { fakeCatalog } from '../../helpers/fakeCatalog';
+import { foundRole, roleAccess, roleArn, trustFor } from '../../helpers/roleChecks';
+import { findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
+
+const catalog = fakeCatalog([]);
+const task = JSON.stringify({
+  family: 'app',
+  executionRoleArn: roleArn('exec'),
+  containerDefinitions: [{ name: 'app', image: 'nginx', memory: 512 }],
+});
+const run = (trust: unknown) =>
+  findingsOf('role-untrusted', task, { catalog, roles: roleAccess({ [roleArn('exec')]: foundRole('exec', trust) }) });
+
+describe('role-untrusted', () => {
+  it('reports a role only another service may assume, saying which, with the trust policy ECS needs beside it', () => {
+    const finding = onlyFindingOf('role-untrusted', task, {
+      catalog,
+      roles: roleAccess({ [roleArn('exec')]: foundRole('exec', trustFor('ec2.amazonaws.com')) }),
+    });
+    expect(textAt(task, finding)).toBe(`"${roleArn('exec')}"`);
+    expect(finding.message).toBe(
+      'The execution role "exec" (executionRoleArn) cannot be assumed by ECS tasks: its trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole (it lets "ec2.amazonaws.com" assume it). The task will not start.',
+    );
+    expect(finding.related?.[0].message).toBe(
+      'The trust policy ECS needs: {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    );
+    expect(toDiagnostic(finding).code).toBe('role-untrusted');
+  });
+
+  it('accepts ecs-tasks among several services, with conditions', () => {
+    const trust = trustFor('ec2.amazonaws.com', 'ecs-tasks.amazonaws.com');
+    (trust.Statement[0] as Record<string, unknown>).Condition = { StringEquals: { 'aws:SourceAccount': '111122223333' } };
+    expect(run(trust)).toEqual([]);
+  });
+
+  it('reports a trust policy whose deny for ECS tasks wins, and one that lets no one in', () => {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        { Effect: 'Deny', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    };
+    expect(run(trust).map((f) => f.ruleId)).toEqual(['role-untrusted']);
+    expect(run({ Version: '2012-10-17', Statement: [] })[0].message).toContain('(it lets no one assume it)');
+  });
+});
