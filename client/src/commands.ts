@@ -45,7 +45,9 @@ export const commandMiddleware: Middleware = {
     const uri = args[0] ?? editor?.document.uri.toString();
     const cursor = editor?.selection.active;
     const position = args[0] ? args[1] : cursor && { line: cursor.line, character: cursor.character };
-    const result = (await next(command, position ? [uri, position] : [uri])) as PolicyResult | null | undefined;
+    // A third argument (from execution-role-permission's quick fix) limits the policy to what was denied.
+    const forward = position ? (args[2] ? [uri, position, args[2]] : [uri, position]) : [uri];
+    const result = (await next(command, forward)) as PolicyResult | null | undefined;
     if (!result) {
       void window.showWarningMessage('This document is not a task definition with containers, so it has no execution role policy.');
       return result;

@@ -30,13 +30,16 @@ import {
   WORKSPACE_TRUSTED_NOTIFICATION,
 } from './protocol';
 import { createTaskDefinitionService, GENERATE_POLICY_COMMAND, toDiagnostic, type AnalysisOptions } from './service';
-import { DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
+import { catalogScope, DEFAULT_SETTINGS, parseSettings, toAnalysisOptions, type Settings } from './settings';
 import { TOOL_NAME, VERSION } from './version';
 import { WorkflowDeployments } from './workflowFiles';
 import { ProjectConfigs, settingsForFile } from './projectConfig';
 import { prepareFor } from './hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from './terraformLinks';
 import { KubernetesStores } from './kubernetesStores';
+import { LazyAwsRoleChecker } from './catalog/lazyAwsCatalog';
+import type { RoleChecker } from './catalog/roleChecker';
+import { RoleChecks } from './catalog/roleChecks';
 
 /** What a client said it can do, read once at initialize. */
 interface ClientFeatures {
@@ -55,6 +58,7 @@ interface ClientFeatures {
 /** What the server talks to besides the client; tests may replace it. */
 export interface ServerDependencies {
   accountCatalog?: AccountCatalog;
+  roleChecker?: RoleChecker;
 }
 
 /** After a failed listing, how long before the server tries again by itself (a refresh always does). */
@@ -72,6 +76,12 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const configs = new ProjectConfigs();
   const terraformLinks = new TerraformLinks();
   const kubernetesStores = new KubernetesStores();
+  const roleChecker = deps.roleChecker ?? new LazyAwsRoleChecker();
+  const roleChecks = new RoleChecks(
+    () => roleChecker,
+    ttl,
+    (message) => reportOnce(message),
+  );
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
   /** Errors that would repeat for every document (the Terraform parser failing to load): logged once. */
@@ -148,25 +158,43 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     const catalogAccess = isTaskDefinition ? session.access(settings) : undefined;
     const detected = isTaskDefinition && settings.deployedBy !== 'cli' && path ? await workflows.detect(path) : undefined;
     const options = toAnalysisOptions(settings, catalogAccess, detected);
+    // The roles are checked against the account the catalog speaks for (catalog/roleChecks.ts).
+    const roleScope = catalogAccess ? catalogScope(settings, session.trusted) : undefined;
+    if (catalogAccess && roleScope) options.roles = roleChecks.access(catalogAccess.account);
     // An ExternalSecret's store may be in another file of the repository.
     if (path && service.parse(doc, hints).subjects.some((s) => s.kind === 'externalSecret')) {
       options.kubernetesStores = await kubernetesStores.storesFor(path);
     }
-    return { hints, ignored: file.ignored, options };
+    return { hints, ignored: file.ignored, options, roleScope };
   };
 
   const analyze = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const { hints, options, ignored } = await contextFor(doc);
+    const { hints, options, ignored, roleScope } = await contextFor(doc);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit scheduled its own run
     const findings = ignored ? [] : service.analyze(current, hints, options);
+    // What IAM has not been asked yet is asked in the background; its answers bring a second look.
+    if (!ignored && options.roles && options.catalog && roleScope) {
+      const requests = service.roleCheckRequests(current, hints, options, options.catalog.account);
+      if (requests.length) {
+        void roleChecks.ensure(requests, roleScope).then(
+          (changed) => changed && schedule(uri, 0),
+          (error: unknown) => connection.console.error(`Role checks of ${uri} failed: ${String(error)}`),
+        );
+      }
+    }
     if (findings.length === 0 && !published.has(uri)) return;
     if (findings.length) published.add(uri);
     else published.delete(uri);
-    const diagnostics = findings.map(toDiagnostic);
+    const diagnostics = findings.map((finding) => {
+      const diagnostic = toDiagnostic(finding);
+      if (finding.related)
+        diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+      return diagnostic;
+    });
     // LSP: a server sends tags only to a client that says it renders them.
     if (!features?.unnecessaryTag) for (const diagnostic of diagnostics) delete diagnostic.tags;
     await connection.sendDiagnostics({ uri, version, diagnostics: positions.toClient(current, diagnostics) });
@@ -227,18 +255,23 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     refuseAfterShutdown();
-    if (command === REFRESH_CATALOG_COMMAND) return session.refresh();
-    if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''), args?.[1]);
+    if (command === REFRESH_CATALOG_COMMAND) {
+      roleChecks.refresh();
+      return session.refresh();
+    }
+    if (command === GENERATE_POLICY_COMMAND) return policyFor(String(args?.[0] ?? ''), args?.[1], args?.[2]);
     if (command === APPLY_EDIT_COMMAND && args?.[0]) return (await connection.workspace.applyEdit(args[0] as WorkspaceEdit)).applied;
     return null;
   });
   /** The policy of an open document (of the task definition at `at`, when given), with its JSON text ready to show. */
-  const policyFor = async (uri: string, at: unknown) => {
+  /** `only`: the statements for these `action\nresource` pairs (execution-role-permission's quick fix). */
+  const policyFor = async (uri: string, at: unknown, only: unknown) => {
     const doc = documents.get(uri);
     if (!doc) return null;
     const { hints, options } = await contextFor(doc);
     const position = isPosition(at) ? positions.toCore(doc, at) : undefined;
-    const result = service.executionRolePolicy(doc, hints, options, position);
+    const pairs = Array.isArray(only) && only.every((p) => typeof p === 'string') ? (only as string[]) : undefined;
+    const result = service.executionRolePolicy(doc, hints, options, position, pairs);
     return result ? { ...result, text: `${JSON.stringify(result.policy, null, 2)}\n` } : null;
   };
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {

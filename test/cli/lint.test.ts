@@ -301,6 +301,17 @@ describe('ecs-taskdef-lint with an AWS account', () => {
     await fake.start();
     fake.secrets = [{ name: 'prod/db' }];
     fake.parameters = [{ name: '/prod/url' }];
+    // The execution role of `td`: it exists, ECS may assume it, and it may do anything (docs/roles.md).
+    fake.roles = [
+      {
+        name: 'e',
+        trust: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        allow: [{ action: '*', resource: '*' }],
+      },
+    ];
   });
   afterAll(async () => fake.stop());
 

@@ -25,6 +25,26 @@ export interface AwsCatalogOptions {
 
 export const DEFAULT_AWS_CATALOG_OPTIONS: AwsCatalogOptions = { connectionTimeoutMs: 3000, requestTimeoutMs: 10_000, maxAttempts: 4 };
 
+/**
+ * The configuration every SDK client of a scope is made with (the catalog's and the role checker's):
+ * the scope's profile and region over the standard chain, adaptive retries, bounded timeouts.
+ */
+export function awsClientConfig(scope: CatalogScope, options: AwsCatalogOptions) {
+  return {
+    ...(scope.profile ? { profile: scope.profile } : {}),
+    ...(scope.region ? { region: scope.region } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts,
+    // throwOnRequestTimeout: a request past its time fails (by default the handler only warns).
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      socketTimeout: options.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
+}
+
 interface Clients {
   secrets: SecretsManagerClient;
   ssm: SSMClient;
@@ -122,19 +142,7 @@ export class AwsAccountCatalog implements AccountCatalog {
     const key = `${scope.profile ?? ''}|${scope.region ?? ''}`;
     let clients = this.clients.get(key);
     if (!clients) {
-      const config = {
-        ...(scope.profile ? { profile: scope.profile } : {}),
-        ...(scope.region ? { region: scope.region } : {}),
-        retryMode: 'adaptive',
-        maxAttempts: this.options.maxAttempts,
-        // throwOnRequestTimeout: a request past its time fails (by default the handler only warns).
-        requestHandler: {
-          connectionTimeout: this.options.connectionTimeoutMs,
-          requestTimeout: this.options.requestTimeoutMs,
-          socketTimeout: this.options.requestTimeoutMs,
-          throwOnRequestTimeout: true,
-        },
-      };
+      const config = awsClientConfig(scope, this.options);
       clients = { secrets: new SecretsManagerClient(config), ssm: new SSMClient(config), sts: new STSClient(config) };
       this.clients.set(key, clients);
     }

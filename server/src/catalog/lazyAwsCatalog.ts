@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { CatalogUnavailableError, type AccountCatalog, type CallerIdentity, type CatalogEntry, type CatalogScope } from './accountCatalog';
 import type * as AwsBundle from './awsBundle';
+import type { RoleChecker, RoleInfo, SimulationRequest, SimulationResult } from './roleChecker';
 
 /** What aws.js exports. */
 export type AwsBundleExports = typeof AwsBundle;
@@ -63,4 +64,38 @@ export class LazyAwsCatalog implements AccountCatalog {
 function ownError(error: unknown): unknown {
   if (error instanceof CatalogUnavailableError || !(error instanceof Error) || error.name !== 'CatalogUnavailableError') return error;
   return new CatalogUnavailableError((error as CatalogUnavailableError).kind, error.message);
+}
+
+/** The IAM side of aws.js for the role checks, loaded on its first call like the catalog. */
+export class LazyAwsRoleChecker implements RoleChecker {
+  private loaded: RoleChecker | undefined;
+
+  constructor(private readonly load: () => AwsBundleExports = requireAwsBundle) {}
+
+  getRole(roleName: string, scope: CatalogScope, signal?: AbortSignal): Promise<RoleInfo | undefined> {
+    return this.call((checker) => checker.getRole(roleName, scope, signal));
+  }
+
+  listRoleNames(scope: CatalogScope, signal?: AbortSignal): Promise<string[]> {
+    return this.call((checker) => checker.listRoleNames(scope, signal));
+  }
+
+  simulate(roleArn: string, request: SimulationRequest, scope: CatalogScope, signal?: AbortSignal): Promise<SimulationResult[]> {
+    return this.call((checker) => checker.simulate(roleArn, request, scope, signal));
+  }
+
+  private async call<T>(fn: (checker: RoleChecker) => Promise<T>): Promise<T> {
+    let checker: RoleChecker;
+    try {
+      checker = this.loaded ??= this.load().createAwsRoleChecker();
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new CatalogUnavailableError('unknown', `The AWS support cannot be loaded (${reason}); reinstall, or work offline.`);
+    }
+    try {
+      return await fn(checker);
+    } catch (error) {
+      throw ownError(error);
+    }
+  }
 }

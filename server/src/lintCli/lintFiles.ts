@@ -12,6 +12,8 @@ import { analyzeSource, type LintSource } from './lintSource';
 import { prepareFor } from '../hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from '../terraformLinks';
 import { KubernetesStores } from '../kubernetesStores';
+import type { CatalogScope } from '../catalog/accountCatalog';
+import type { RoleChecks } from '../catalog/roleChecks';
 
 /** The findings of one file; `error` when it could not be read. */
 export interface FileResult {
@@ -42,6 +44,8 @@ export interface Repository {
   configs: ProjectConfigs;
   terraformLinks: TerraformLinks;
   kubernetesStores: KubernetesStores;
+  /** Online: the role checks, and the credentials and region they use. */
+  roleChecks?: { checks: RoleChecks; scope: CatalogScope };
 }
 
 /**
@@ -105,12 +109,14 @@ export async function lintFiles(
     const kubernetesStores = model.subjects.some((s) => s.kind === 'externalSecret')
       ? await repository.kubernetesStores.storesFor(path)
       : undefined;
-    const source = {
-      uri: doc.uri,
-      text,
-      hints,
-      options: { ...options, rules: file.rules, deployment, ...(kubernetesStores ? { kubernetesStores } : {}) },
-    };
+    const fileOptions: AnalysisOptions = { ...options, rules: file.rules, deployment, ...(kubernetesStores ? { kubernetesStores } : {}) };
+    if (repository.roleChecks && options.catalog) {
+      const { checks, scope } = repository.roleChecks;
+      await checks.ensure(service.roleCheckRequests(doc, hints, fileOptions, options.catalog.account), scope);
+      const roles = checks.access(options.catalog.account);
+      if (roles) fileOptions.roles = roles;
+    }
+    const source = { uri: doc.uri, text, hints, options: fileOptions };
     results.push({ file: target.path, findings: analyzeSource(service, source), source });
     service.forget(doc.uri);
   }

@@ -16,6 +16,8 @@ import { WorkflowDeployments } from '../workflowFiles';
 import { ProjectConfigs } from '../projectConfig';
 import { prepareFor } from '../hcl/loadHclParser';
 import { TerraformLinks } from '../terraformLinks';
+import { LazyAwsRoleChecker } from '../catalog/lazyAwsCatalog';
+import { RoleChecks } from '../catalog/roleChecks';
 import { KubernetesStores } from '../kubernetesStores';
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const log = (line: string) => process.stderr.write(`ecs-taskdef-lint: ${line}\n`);
+  const roleChecker = new LazyAwsRoleChecker();
   const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
   const options = {
     account: args.account,
@@ -73,6 +76,13 @@ async function main(argv: string[]): Promise<number> {
     configs: new ProjectConfigs(Infinity),
     terraformLinks: new TerraformLinks(Infinity),
     kubernetesStores: new KubernetesStores(Infinity),
+    // Online, each file's roles are checked against IAM before it is analysed (docs/roles.md).
+    roleChecks: catalog?.access
+      ? {
+          checks: new RoleChecks(() => roleChecker, { ttlMs: Number.POSITIVE_INFINITY }, log),
+          scope: { profile: args.profile, region: args.region },
+        }
+      : undefined,
   };
   let results = await lintFiles(targets, cwd, options, named, repository);
   // References to other regions asked for their region's catalog: check again once it is listed.
