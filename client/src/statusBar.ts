@@ -43,8 +43,10 @@ export class CatalogStatusBar implements Disposable {
 
   private render(): void {
     this.item.text = statusText(this.status);
-    this.item.tooltip =
+    const base =
       this.status.message ?? (this.status.profile ? `Profile ${this.status.profile}` : 'Secrets and parameters from your AWS account');
+    // The role checks going off is no catalog failure: the tooltip says so beside the rest.
+    this.item.tooltip = this.status.roleChecksMessage ? `${base}\n${this.status.roleChecksMessage}` : base;
     this.item.backgroundColor = this.status.state === 'error' ? new ThemeColor('statusBarItem.warningBackground') : undefined;
     if (this.isTaskDefinition(window.activeTextEditor)) this.item.show();
     else this.item.hide();

@@ -28,6 +28,8 @@ export class CatalogSession {
     private readonly ttl: { ttlMs: number },
     /** Called when findings may change: a list completed, failed, or was refreshed. */
     private readonly onCatalogSettled: () => void,
+    /** Why the role checks are off, if they are (catalog/roleChecks.ts). */
+    private readonly roleChecksOff: () => string | undefined = () => undefined,
   ) {
     catalog.onDidChange((scope) => this.changed(scope));
   }
@@ -52,6 +54,11 @@ export class CatalogSession {
     await this.catalog.refresh(this.activeScope);
     this.onCatalogSettled();
     return this.publishStatus(true);
+  }
+
+  /** Sends the status again: something beside the catalog changed (the role checks went off). */
+  republish(): void {
+    this.publishStatus(false);
   }
 
   dispose(): void {
@@ -87,8 +94,9 @@ export class CatalogSession {
   }
 
   private publishStatus(force: boolean): CatalogStatus {
+    const off = this.roleChecksOff();
     const status: CatalogStatus = this.activeScope
-      ? this.catalog.status(this.activeScope)
+      ? { ...this.catalog.status(this.activeScope), ...(off ? { roleChecks: 'off' as const, roleChecksMessage: off } : {}) }
       : { state: 'disabled', secrets: 0, parameters: 0 };
     const serialized = JSON.stringify(status);
     if (force || serialized !== this.lastStatus) {

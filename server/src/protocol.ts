@@ -33,6 +33,9 @@ export interface CatalogStatus {
   /** What went wrong, in words a user can act on. */
   message?: string;
   errorKind?: string;
+  /** Set when the role checks (docs/roles.md) are off because IAM refused or failed, with why; absent while they run. */
+  roleChecks?: 'off';
+  roleChecksMessage?: string;
 }
 export type CatalogStatusParams = CatalogStatus;
 

@@ -70,7 +70,13 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const service = createTaskDefinitionService();
   const ttl = { ttlMs: DEFAULT_SETTINGS.aws.cacheTtlSeconds * 1000, retryAfterMs: CATALOG_RETRY_MS };
   const catalog = new CachingCatalog(deps.accountCatalog ?? new LazyAwsCatalog(), ttl);
-  const session = new CatalogSession(connection, catalog, ttl, () => reanalyzeAll());
+  const session = new CatalogSession(
+    connection,
+    catalog,
+    ttl,
+    () => reanalyzeAll(),
+    () => roleChecks.unavailable,
+  );
   const settingsCache = new Map<string, Promise<Settings>>();
   const workflows = new WorkflowDeployments();
   const configs = new ProjectConfigs();
@@ -80,7 +86,10 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   const roleChecks = new RoleChecks(
     () => roleChecker,
     ttl,
-    (message) => reportOnce(message),
+    (message) => {
+      reportOnce(message);
+      session.republish();
+    },
   );
   const pending = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();

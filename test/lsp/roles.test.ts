@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
+import { within } from '../helpers/deadline';
 import { useLocalAws } from '../helpers/localAws';
 import { startClient, type LspClient } from '../helpers/lspClient';
 
@@ -82,14 +84,15 @@ describe('language server: the roles, checked against IAM', () => {
     );
     const untrusted = diagnostics.find((d) => d.code === 'role-untrusted')!;
     expect(untrusted.relatedInformation?.[0].message).toContain('"Service":"ecs-tasks.amazonaws.com"');
-    // Simulated once per action, with the resources of the document; the ECR and logs checks need none here.
-    const simulations = fake.calls('SimulatePrincipalPolicy').map((r) => [r.body.ActionNames, r.body.ResourceArns]);
-    expect(simulations).toEqual(
-      expect.arrayContaining([
-        [['secretsmanager:GetSecretValue'], [fake.secretArn('prod/db')]],
-        [['ssm:GetParameters'], [fake.parameterArn('/prod/url')]],
-      ]),
-    );
+    // One simulation for the document: every action and resource at once (no KMS key needs a context of its own here).
+    const simulations = fake.calls('SimulatePrincipalPolicy').map((r) => [r.body.PolicySourceArn, r.body.ActionNames, r.body.ResourceArns]);
+    expect(simulations).toEqual([
+      [
+        'arn:aws:iam::111122223333:role/exec',
+        ['secretsmanager:GetSecretValue', 'ssm:GetParameters'],
+        [fake.secretArn('prod/db'), fake.parameterArn('/prod/url')],
+      ],
+    ]);
   });
 
   it('opens the statements the role is missing from the quick fix', async () => {
@@ -141,5 +144,39 @@ describe('ecs-taskdef-lint: the roles, checked against IAM', () => {
     expect(codes(await lint())).toEqual(['role-untrusted', 'execution-role-permission']);
     expect(codes(await lint('--offline'))).toEqual([]);
     expect(fake.valueReads()).toEqual([]);
+  });
+});
+
+describe('language server: IAM refusing the role checks', () => {
+  let client: LspClient;
+  const URI = 'file:///work/roles/denied.json';
+  const statuses: CatalogStatus[] = [];
+  beforeAll(async () => {
+    client = await startClient({ env: fake.env() });
+    client.connection.onNotification(CATALOG_STATUS_NOTIFICATION, (status: CatalogStatus) => void statuses.push(status));
+  });
+  afterAll(async () => expect(await client?.stop()).toBe(0));
+
+  it('turns the checks off with one message in the status, reports nothing about roles, and runs them again after a refresh', async () => {
+    fake.behaviour.deny.add('SimulatePrincipalPolicy');
+    await client.open(URI, task('exec', 'exec'));
+    const off = await within(
+      (async () => {
+        while (!statuses.some((s) => s.roleChecks === 'off')) await new Promise((r) => setTimeout(r, 20));
+        return statuses.find((s) => s.roleChecks === 'off')!;
+      })(),
+      () => `no role-checks-off status in ${JSON.stringify(statuses)}`,
+    );
+    expect(off.state).toBe('ready');
+    expect(off.roleChecksMessage).toMatch(/^The role checks are off until the next refresh: .*iam:SimulatePrincipalPolicy/);
+    const { diagnostics } = await client.diagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'short-parameter-name'));
+    expect(diagnostics.map((d) => d.code)).not.toContain('execution-role-permission');
+    const simulations = fake.calls('SimulatePrincipalPolicy').length;
+    expect(simulations).toBe(1);
+
+    fake.behaviour.deny.delete('SimulatePrincipalPolicy');
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'ecsTaskDef.refreshCatalog', arguments: [] });
+    const again = await client.diagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'execution-role-permission'));
+    expect(again.diagnostics.filter((d) => d.code === 'execution-role-permission').length).toBe(1);
   });
 });

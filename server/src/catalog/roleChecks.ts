@@ -90,23 +90,28 @@ export class RoleChecks {
         changed = true;
       }
       if (cached.state.status !== 'found' || request.which !== 'execution') return changed;
-      // One simulation per action and context, with every resource of it.
-      const groups = new Map<string, { action: string; resources: string[]; context: RoleCheckRequest['needs'][number]['context'] }>();
+      // As few simulations as IAM allows: one per context (the KMS needs each carry their own), with
+      // every action and resource of it; the pairs nobody asked about are ignored.
+      const groups = new Map<
+        string,
+        { actions: Set<string>; resources: Set<string>; context: RoleCheckRequest['needs'][number]['context'] }
+      >();
       for (const need of request.needs) {
         const question = `${decisionKey(need.action, need.resource)}\n${JSON.stringify(need.context ?? [])}`;
         if (cached.asked.has(question)) continue;
         cached.asked.add(question);
-        const group = `${need.action}\n${JSON.stringify(need.context ?? [])}`;
-        const entry = groups.get(group) ?? { action: need.action, resources: [], context: need.context };
-        entry.resources.push(need.resource);
+        const group = JSON.stringify(need.context ?? []);
+        const entry = groups.get(group) ?? { actions: new Set<string>(), resources: new Set<string>(), context: need.context };
+        entry.actions.add(need.action);
+        entry.resources.add(need.resource);
         groups.set(group, entry);
       }
-      for (const { action, resources, context } of groups.values()) {
+      for (const { actions, resources, context } of groups.values()) {
         const results = await this.checker().simulate(
           request.arn,
           {
-            actions: [action],
-            resources,
+            actions: [...actions],
+            resources: [...resources],
             ...(context ? { context: context.map((c) => ({ key: c.key, type: 'string' as const, values: c.values })) } : {}),
           },
           scope,
