@@ -83,6 +83,17 @@ async function main(): Promise<number> {
   const fake = await new FakeAws().start();
   fake.secrets = [{ name: 'prod/db', description: 'Primary database' }];
   fake.parameters = [{ name: '/prod/db-pass' }, { name: '/prod/api-key' }];
+  // The execution role the documents name: it exists, ECS tasks may assume it, and it may read them (docs/roles.md).
+  fake.roles = [
+    {
+      name: 'ecsTaskExecutionRole',
+      trust: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      allow: [{ action: '*', resource: '*' }],
+    },
+  ];
   const run = mkdtempSync(join(tmpdir(), 'e2e-'));
   mkdirSync(join(run, 'ud/User'), { recursive: true });
   mkdirSync(join(run, 'ws'));

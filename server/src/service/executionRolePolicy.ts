@@ -81,10 +81,12 @@ function matches(pattern: string, resource: string): boolean {
 
 /**
  * What ECS will do with the execution role for this document, member by member, where the
- * resource is known exactly (a `*` for an unknown account or region is no question to ask IAM).
+ * resource is known exactly (a `*` for an unknown account or region is no question to ask IAM);
+ * with `vague`, also those whose resource has such parts (what a role read from the file is judged on).
  */
-export function executionRoleNeeds(subject: Subject, options: AnalysisOptions): ExecutionNeed[] {
-  return plan(subject, options).needs.filter((n) => n.resource === '*' || !/[*?]/.test(n.resource));
+export function executionRoleNeeds(subject: Subject, options: AnalysisOptions, vague = false): ExecutionNeed[] {
+  const { needs } = plan(subject, options);
+  return vague ? needs : needs.filter((n) => n.resource === '*' || !/[*?]/.test(n.resource));
 }
 
 function plan(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy & { needs: ExecutionNeed[] } {

@@ -93,3 +93,88 @@ describe('hover on the execution role', () => {
     );
   });
 });
+
+describe('execution-role-permission for a role written in the file, offline', () => {
+  const template = (roleProperties: string, extra = '') =>
+    `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+${roleProperties}${extra}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+          Secrets:
+            - Name: DB
+              ValueFrom: !Sub arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:prod/db
+`;
+  const MANAGED = '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n';
+  const run = (text: string) => findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
+
+  it('reports a role with only AmazonECSTaskExecutionRolePolicy and a secret to fetch (the most common mistake)', () => {
+    const text = template(MANAGED);
+    const [finding, ...rest] = run(text);
+    expect(rest).toEqual([]);
+    expect([finding.severity, textAt(text, finding)]).toEqual([
+      'warning',
+      'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db',
+    ]);
+    expect(finding.message).toBe(
+      'The execution role "ExecRole" of this file is not allowed secretsmanager:GetSecretValue on arn:aws:secretsmanager:*:*:secret:prod/db-??????; the task would stop with AccessDeniedException at start. No statement of the policies attached to it in this file grants it (a resource policy could still allow it).',
+    );
+  });
+
+  it('accepts an inline policy or an AWS::IAM::Policy of the template that grants it', () => {
+    const inline =
+      '      Policies:\n        - PolicyName: secrets\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/*\n';
+    expect(run(template(MANAGED + inline))).toEqual([]);
+    const policy =
+      '\n  Secrets:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: s\n      Roles: [!Ref ExecRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ["secretsmanager:Get*"]\n            Resource: "*"';
+    expect(run(template(MANAGED, policy))).toEqual([]);
+  });
+
+  it('judges nothing when a policy of the role is not in the file, or has a condition', () => {
+    expect(run(template(`${MANAGED}        - !Ref SharedPolicyArn\n`))).toEqual([]);
+    const conditional =
+      '      Policies:\n        - PolicyName: s\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: "*"\n                Condition: { StringEquals: { "aws:ResourceTag/app": "web" } }\n';
+    expect(run(template(conditional))).toEqual([]);
+  });
+
+  it('reads a Terraform aws_iam_role and its attachments the same way', () => {
+    const tf = (attachment: string) => `resource "aws_iam_role" "exec" {
+  name = "exec"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+${attachment}
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx", memory = 512, secrets = [{ name = "DB", valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db" }] }])
+}
+`;
+    const managed =
+      'resource "aws_iam_role_policy_attachment" "ecs" {\n  role       = aws_iam_role.exec.name\n  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"\n}\n';
+    const tfRun = (text: string) => findingsOf('execution-role-permission', text, {}, {}, 'main.tf');
+    expect(tfRun(tf(managed)).map((f) => f.message.split(';')[0])).toEqual([
+      'The execution role "exec" of this file is not allowed ssm:GetParameters on arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db',
+    ]);
+    const inline =
+      'resource "aws_iam_role_policy" "ssm" {\n  role   = aws_iam_role.exec.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["ssm:GetParameters"], Resource = "arn:aws:ssm:*:*:parameter/prod/*" }] })\n}\n';
+    expect(tfRun(tf(managed + inline))).toEqual([]);
+  });
+});

@@ -47,3 +47,31 @@ describe('role-untrusted', () => {
     expect(run({ Version: '2012-10-17', Statement: [] })[0].message).toContain('(it lets no one assume it)');
   });
 });
+
+describe('role-untrusted for a role written in the file, offline', () => {
+  it('reports a template role whose trust policy is for EC2', () => {
+    const text = `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: [ec2.amazonaws.com] }
+            Action: sts:AssumeRole
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+`;
+    const finding = onlyFindingOf('role-untrusted', text, {}, {}, 'template.yaml');
+    expect(textAt(text, finding)).toBe('ExecRole.Arn');
+    expect(finding.message).toBe(
+      'The execution role "ExecRole" (ExecutionRoleArn) cannot be assumed by ECS tasks: its trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole (it lets "ec2.amazonaws.com" assume it). The task will not start.',
+    );
+  });
+});

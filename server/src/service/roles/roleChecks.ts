@@ -99,7 +99,9 @@ export function trustVerdict(policy: unknown): { trusted: boolean; principals: s
   const principals: string[] = [];
   let allowed = false;
   let denied = false;
-  for (const statement of statements as Record<string, unknown>[]) {
+  for (const statement of statements as (Record<string, unknown> | null)[]) {
+    // Half-typed documents hold anything: what is not a statement allows nothing.
+    if (statement === null || typeof statement !== 'object') continue;
     const actions = asList(statement.Action).map(String);
     if (!actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === '*')) continue;
     const principal = statement.Principal as Record<string, unknown> | string | undefined;

@@ -1,4 +1,6 @@
 import type { Finding } from '../findings';
+import { findValue } from '../document/navigate';
+import { fileRole } from '../roles/fileRoles';
 import { checkedRole, ECS_TRUST_POLICY, trustVerdict } from '../roles/roleChecks';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
 import { nodeRange } from './fixBuilders';
@@ -10,18 +12,22 @@ export const roleUntrusted: SubjectRule = {
   id: 'role-untrusted',
   title: 'Role that ECS tasks may not assume',
   description:
-    "Reports an `executionRoleArn` or `taskRoleArn` whose role (read with iam:GetRole) has a trust policy that does not let the service principal `ecs-tasks.amazonaws.com` call `sts:AssumeRole`, or denies it. ECS cannot assume the role and the task fails to start. The message says whom the trust policy lets assume the role instead; the finding's related information holds the trust policy ECS needs. Conditions on the statement (`aws:SourceAccount`, `aws:SourceArn`) are fine.",
-  needsCatalog: true,
+    "Reports an `executionRoleArn` or `taskRoleArn` whose role (read with iam:GetRole, or written in the same template or Terraform file) has a trust policy that does not let the service principal `ecs-tasks.amazonaws.com` call `sts:AssumeRole`, or denies it. ECS cannot assume the role and the task fails to start. The message says whom the trust policy lets assume the role instead; the finding's related information holds the trust policy ECS needs. Conditions on the statement (`aws:SourceAccount`, `aws:SourceArn`) are fine.",
+  needsCatalog: false,
   appliesTo: ['taskDefinition', 'describeOutput', 'cloudFormation', 'terraform'],
   check(ctx) {
     const roles = ctx.options.roles;
-    if (!roles) return [];
     const findings: Finding[] = [];
     for (const member of ['executionRoleArn', 'taskRoleArn'] as const) {
-      const role = checkedRole(ctx.subject, member, roles.account);
-      const state = role && roles.role(role.arn);
-      if (!role || state?.status !== 'found') continue;
-      const verdict = trustVerdict(state.trustPolicy);
+      // Online, what IAM says of a deployed role; offline, the trust policy of a role written in the file.
+      const deployed = roles && checkedRole(ctx.subject, member, roles.account);
+      const state = deployed && roles!.role(deployed.arn);
+      const defined = deployed ? undefined : fileRole(ctx.subject, member);
+      const node = findValue(ctx.subject.task, member);
+      const trust = state?.status === 'found' ? state.trustPolicy : defined?.trustPolicy;
+      const role = deployed ? { name: deployed.name, node: deployed.node } : defined && node ? { name: defined.name, node } : undefined;
+      if (!role || trust === undefined) continue;
+      const verdict = trustVerdict(trust);
       if (verdict.trusted) continue;
       const instead = verdict.principals.length
         ? `it lets ${verdict.principals.map((p) => `"${p}"`).join(', ')} assume it`
