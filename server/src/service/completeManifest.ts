@@ -3,11 +3,11 @@
 // object's `objectName` from its objectType's. Names only, never anything read from a secret: no
 // value, no JSON key. Like completeReference.ts it reads only the snapshot it is handed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { isRegion } from './arn';
 import { indexCatalog } from './catalog';
 import type { CompletionCapabilities } from './complete';
-import { MAX_REFERENCE_ITEMS, type ReferenceItemData } from './completeReference';
+import { MAX_REFERENCE_ITEMS, stringEdit, type ReferenceItemData } from './completeReference';
 import type { Location } from './document/parsedDocument';
 import { describeEntry } from './describeEntry';
 import type { KeyKind } from './kubernetesLookup';
@@ -28,24 +28,14 @@ export function completeManifestKey(
 ): CompletionList {
   const catalog = options.catalog;
   if (!catalog) return { isIncomplete: false, items: [] };
-  const { editor } = model.format;
-  const node = location.node?.type === 'string' ? location.node : undefined;
-  const content = node && editor.stringContent(model.text, node);
-  const inString = node !== undefined && content !== undefined && offset >= content.start && offset <= node.offset + node.length;
-  const keepQuotes = inString && node.style !== 'plain';
-  const range: Range = keepQuotes
-    ? { start: doc.positionAt(content.start), end: doc.positionAt(content.end) }
-    : inString
-      ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
-      : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const quote = (text: string) => (keepQuotes ? text : editor.newString(text));
+  const { range, quote, typed: written } = stringEdit(doc, model, location, offset);
   const region =
     slot.region !== undefined && isRegion(slot.region) ? slot.region : slot.region === undefined ? catalog.defaultRegion : undefined;
   // A region that is a placeholder (`${REGION}`) says nothing about where the key is.
   if (!region) return { isIncomplete: false, items: [] };
   const snapshot = catalog.snapshot(region);
   if (!snapshot) return { isIncomplete: true, items: [] };
-  const typed = inString ? model.text.slice(content.start, offset).toLowerCase() : '';
+  const typed = written.toLowerCase();
   const { entries, truncated } = indexCatalog(snapshot).search(typed, MAX_REFERENCE_ITEMS, slot.kind === 'secret');
   const items: CompletionItem[] = entries
     .filter((entry) => slot.kind === undefined || entry.kind === slot.kind)

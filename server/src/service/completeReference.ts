@@ -58,6 +58,28 @@ export function referenceSlot(path: Path): ReferenceSlot | undefined {
   return undefined;
 }
 
+/**
+ * Where a completed string goes and how it is written: the whole string contents wherever the
+ * cursor is in it; outside a string, a new one at the cursor. A plain YAML scalar has no quotes to
+ * keep: it is replaced whole, and quoted only where YAML needs it (a `:json-key::` tail ends in a colon).
+ */
+export function stringEdit(doc: TextDocument, model: TaskDefinitionModel, location: Location, offset: number) {
+  const { editor } = model.format;
+  const node = location.node;
+  const content = node?.type === 'string' ? editor.stringContent(model.text, node) : undefined;
+  const inString = node !== undefined && content !== undefined && offset >= content.start && offset <= node.offset + node.length;
+  const keepQuotes = inString && node.style !== 'plain';
+  const range: Range = keepQuotes
+    ? { start: doc.positionAt(content.start), end: doc.positionAt(content.end) }
+    : inString
+      ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
+      : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
+  const quote = (text: string) => (keepQuotes ? text : editor.newString(text));
+  /** What is typed in the string before the cursor. */
+  const typed = inString ? model.text.slice(content.start, offset) : '';
+  return { range, quote, inString, content: inString ? content : undefined, typed };
+}
+
 /** Completion items for a reference slot. */
 export function completeReference(
   doc: TextDocument,
@@ -71,23 +93,12 @@ export function completeReference(
 ): CompletionList {
   const { editor } = model.format;
   const node = location.node;
-  const content = node?.type === 'string' ? editor.stringContent(model.text, node) : undefined;
-  const inString = node !== undefined && content !== undefined && offset >= content.start && offset <= node.offset + node.length;
-  // Replace the whole string contents wherever the cursor is; outside a string, insert one. A plain
-  // YAML scalar has no quotes to keep: it is replaced whole, and quoted only where YAML needs it
-  // (a `:json-key::` tail ends in a colon).
-  const keepQuotes = inString && node.style !== 'plain';
-  const range: Range = keepQuotes
-    ? { start: doc.positionAt(content.start), end: doc.positionAt(content.end) }
-    : inString
+  const { range, quote, inString, typed } = stringEdit(doc, model, location, offset);
+  /** The whole string, quotes included: what an intrinsic replaces. */
+  const nodeRange: Range =
+    inString && node
       ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
       : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const quote = (text: string) => (keepQuotes ? text : editor.newString(text));
-  /** The whole string, quotes included: what an intrinsic replaces. */
-  const nodeRange: Range = inString
-    ? { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) }
-    : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
-  const typed = inString ? model.text.slice(content.start, offset) : '';
   const facts = deriveTaskFacts(subject, options);
 
   if (slot === 'role') {

@@ -21,28 +21,28 @@ export const referenceNotFound: SubjectRule = {
     for (const reference of ctx.subject.references) {
       const lookup = lookupReference(ctx, reference);
       if (lookup.status !== 'missing' || secretMeantByName(ctx, reference)) continue;
-      const { snapshot } = lookup.index;
-      const entries = lookup.kind === 'secret' ? snapshot.secrets : snapshot.parameters;
-      const wanted = lookup.kind === 'secret' ? lookup.name.replace(/-[A-Za-z0-9]{6}$/, '') : lookup.name;
-      const suggestions = closestNames(
-        wanted,
-        entries.map((e) => e.name),
-      ).map((name) => entries.find((e) => e.name === name)!);
-      findings.push(notFound(ctx, reference.node, reference.value, lookup.kind, wanted, snapshot, suggestions));
+      findings.push(notFound(ctx, reference.node, reference.value, lookup.kind, lookup.name, lookup.index.snapshot));
     }
     return findings;
   },
 };
 
+/** The finding for a name the snapshot does not have, with the closest names it has as fixes. */
 function notFound(
   ctx: RuleContext,
   node: DocNode,
   value: string,
   kind: 'secret' | 'parameter',
-  wanted: string,
+  name: string,
   snapshot: CatalogSnapshot,
-  suggestions: CatalogEntry[],
 ): Finding {
+  const entries = kind === 'secret' ? snapshot.secrets : snapshot.parameters;
+  // A secret's name is looked for without the random suffix the ARN may carry.
+  const wanted = kind === 'secret' ? name.replace(/-[A-Za-z0-9]{6}$/, '') : name;
+  const suggestions = closestNames(
+    wanted,
+    entries.map((e) => e.name),
+  ).map((closest) => entries.find((e) => e.name === closest)!);
   const what = kind === 'secret' ? 'Secret' : 'Parameter';
   const closest = suggestions.length ? ` Closest: ${suggestions.map((s) => `"${s.name}"`).join(', ')}.` : '';
   return {
@@ -70,13 +70,7 @@ function manifestFindings(ctx: RuleContext): Finding[] {
     const inOther = !key.key.startsWith('arn:') && lookupKey(ctx.options, other, key.region, key.key).status === 'found';
     if (inOther && ctx.subject.kind === 'externalSecret') continue;
     const { snapshot } = lookup.index;
-    const entries = lookup.kind === 'secret' ? snapshot.secrets : snapshot.parameters;
-    const wanted = lookup.kind === 'secret' ? lookup.name.replace(/-[A-Za-z0-9]{6}$/, '') : lookup.name;
-    const suggestions = closestNames(
-      wanted,
-      entries.map((e) => e.name),
-    ).map((name) => entries.find((e) => e.name === name)!);
-    const finding = notFound(ctx, key.node, key.key, lookup.kind, wanted, snapshot, suggestions);
+    const finding = notFound(ctx, key.node, key.key, lookup.kind, lookup.name, snapshot);
     const arnRegion = key.key.startsWith('arn:') ? parseArn(key.key)?.region : undefined;
     if (arnRegion && arnRegion !== snapshot.region) {
       finding.message += ` The ARN is of ${arnRegion}, but ${ctx.subject.kind === 'externalSecret' ? 'the store' : 'the class'} reads ${snapshot.region}.`;
