@@ -89,7 +89,9 @@ describe('RoleChecks', () => {
     );
     await checks.ensure([request], {});
     await checks.ensure([request], {});
-    expect(messages).toEqual(['The role checks are off until the next refresh: Access denied to iam:GetRole for the default credentials.']);
+    expect(messages).toEqual([
+      'The role checks are off until the next refresh: Access denied to iam:GetRole for the default credentials. The read-only policy of the README (docs/roles.md) grants iam:GetRole, iam:ListRoles and iam:SimulatePrincipalPolicy.',
+    ]);
     expect(checks.access('111122223333')).toBeUndefined();
     expect(calls).toEqual(['GetRole exec']);
     checks.refresh();

@@ -128,7 +128,11 @@ export class RoleChecks {
       return changed;
     } catch (error) {
       const message = error instanceof CatalogUnavailableError ? error.message : String(error);
-      this.off = `The role checks are off until the next refresh: ${message}`;
+      const grant =
+        error instanceof CatalogUnavailableError && error.kind === 'access-denied'
+          ? ' The read-only policy of the README (docs/roles.md) grants iam:GetRole, iam:ListRoles and iam:SimulatePrincipalPolicy.'
+          : '';
+      this.off = `The role checks are off until the next refresh: ${message}${grant}`;
       this.report(this.off);
       return true;
     }
