@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Path } from './document/path';
+import type { InsertValue } from './formats/format';
 import type { RuleId } from './rules/ruleIds';
 
 /** How bad a finding is; the words match LSP's severities and the CLI's JSON output. */
@@ -41,6 +42,8 @@ export type FixData = {
     | { kind: 'unwrapDescribe'; title: string }
     /** Unwrap, and remove every output-only member and null value. */
     | { kind: 'makeRegistrable'; title: string }
+    /** Add `entry` to the `Policies` of the role properties at `path` (creating the list when there is none). */
+    | { kind: 'addRolePolicy'; title: string; path: Path; entry: InsertValue }
     /** Open the execution role's policy for the task at `offset`, only the statements for these `action\nresource` pairs. */
     | { kind: 'showPolicy'; title: string; offset: number; only: string[] }
   );

@@ -113,6 +113,18 @@ export function fixEdits(
       return single(makeRegistrable(text, format, root));
     case 'showPolicy':
       return undefined;
+    case 'addRolePolicy': {
+      const properties = nodeAtPath(rootOf(text, format, root), fix.path);
+      if (properties?.type !== 'object') return undefined;
+      const policies = nodeAtPath(properties, ['Policies']);
+      return single(
+        policies?.type === 'array'
+          ? editor.appendElement(text, root, [...fix.path, 'Policies'], fix.entry)
+          : policies
+            ? undefined
+            : editor.insertProperty(text, root, fix.path, 'Policies', [fix.entry]),
+      );
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../server/src/service';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
 import { foundRole, roleAccess, roleArn, trustFor } from '../../helpers/roleChecks';
-import { findingsOf, service, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, service, textAt } from '../../helpers/taskdef';
 
 const db = secret('prod/db');
 const url = parameter('/prod/url');
@@ -176,5 +176,78 @@ resource "aws_ecs_task_definition" "app" {
     const inline =
       'resource "aws_iam_role_policy" "ssm" {\n  role   = aws_iam_role.exec.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["ssm:GetParameters"], Resource = "arn:aws:ssm:*:*:parameter/prod/*" }] })\n}\n';
     expect(tfRun(tf(managed + inline))).toEqual([]);
+  });
+});
+
+describe('execution-role-permission: adding what a role of the file is missing', () => {
+  it('adds a policy to the template role, in YAML', () => {
+    const text = `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+          Secrets:
+            - Name: URL
+              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
+`;
+    const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
+    expect(finding.fixes?.map((f) => f.title)).toEqual([
+      'Add the missing statements to "ExecRole"',
+      'Show the statements the role is missing',
+    ]);
+    expect(applyFix(text, finding, 'Add the missing statements to "ExecRole"', 'template.yaml')).toBe(
+      text.replace(
+        '        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n',
+        '        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n      Policies:\n        - PolicyName: EcsTaskExecution\n          PolicyDocument:\n            Version: 2012-10-17\n            Statement:\n              - Sid: ReadTaskParameters\n                Effect: Allow\n                Action: ssm:GetParameters\n                Resource: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url\n',
+      ),
+    );
+    expect(
+      findingsOf(
+        'execution-role-permission',
+        applyFix(text, finding, 'Add the missing statements to "ExecRole"', 'template.yaml'),
+        {},
+        {},
+        'template.yaml',
+      ),
+    ).toEqual([]);
+  });
+
+  it('adds an aws_iam_role_policy for the Terraform role', () => {
+    const text = `resource "aws_iam_role" "exec" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "ecs" {
+  role       = aws_iam_role.exec.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx", memory = 512, secrets = [{ name = "URL", valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url" }] }])
+}
+`;
+    const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'main.tf');
+    const fixed = applyFix(text, finding, 'Add the missing statements to "exec"', 'main.tf');
+    expect(fixed.slice(text.length)).toBe(
+      '\nresource "aws_iam_role_policy" "exec_ecs_task_execution" {\n  role   = aws_iam_role.exec.id\n  policy = jsonencode({\n    "Version": "2012-10-17",\n    "Statement": [\n      {\n        "Sid": "ReadTaskParameters",\n        "Effect": "Allow",\n        "Action": "ssm:GetParameters",\n        "Resource": "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url"\n      }\n    ]\n  })\n}\n',
+    );
+    expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
+    expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
   });
 });

@@ -75,3 +75,34 @@ describe('role-untrusted for a role written in the file, offline', () => {
     );
   });
 });
+
+describe('role-untrusted for a Terraform role whose trust is a policy document data source', () => {
+  const tf = (service: string) => `data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["${service}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "exec" {
+  name               = "exec"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx", memory = 512 }])
+}
+`;
+
+  it('reads the statement blocks as the JSON policy they render', () => {
+    expect(findingsOf('role-untrusted', tf('ec2.amazonaws.com'), {}, {}, 'main.tf').map((f) => f.message)).toEqual([
+      'The execution role "exec" (execution_role_arn) cannot be assumed by ECS tasks: its trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole (it lets "ec2.amazonaws.com" assume it). The task will not start.',
+    ]);
+    expect(findingsOf('role-untrusted', tf('ecs-tasks.amazonaws.com'), {}, {}, 'main.tf')).toEqual([]);
+  });
+});

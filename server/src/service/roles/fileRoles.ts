@@ -28,6 +28,8 @@ export interface FileRole {
   trustPolicy?: unknown;
   /** Every statement of every policy attached to it; undefined when one of them is not in the file, or none is. */
   statements?: PlainStatement[];
+  /** Where a fix adds a policy: a template role's Properties (path from the root), or a Terraform role by name. */
+  fixAt: { kind: 'cloudFormation'; path: (string | number)[] } | { kind: 'terraform'; resource: string };
 }
 
 /** The role a subject's `executionRoleArn` (or `taskRoleArn`) names in the same document, if it names one. */
@@ -92,6 +94,7 @@ function cloudFormationRole(root: DocNode, value: DocNode): FileRole | undefined
     name: id,
     trustPolicy: documentOrNothing(plain(findValue(properties, 'AssumeRolePolicyDocument'))),
     statements: judged ? statements : undefined,
+    fixAt: { kind: 'cloudFormation', path: ['Resources', id, 'Properties'] },
   };
 }
 
@@ -121,7 +124,7 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
   let known = true;
   const statements: PlainStatement[] = [];
   const add = (policy: DocNode | undefined) => {
-    const read = documentStatements(policyJson(policy));
+    const read = documentStatements(policyJson(root, policy));
     if (read) statements.push(...read);
     else known = false;
   };
@@ -146,9 +149,50 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
   const judged = known && statements.length > 0;
   return {
     name,
-    trustPolicy: documentOrNothing(policyJson(findValue(role, 'assume_role_policy'))),
+    trustPolicy: documentOrNothing(policyJson(root, findValue(role, 'assume_role_policy'))),
     statements: judged ? statements : undefined,
+    fixAt: { kind: 'terraform', resource: name },
   };
+}
+
+/**
+ * A `data "aws_iam_policy_document"` block as the JSON policy it renders (the provider's
+ * documentation of the data source): `statement` blocks with effect (Allow by default), actions,
+ * resources, principals and conditions. One that merges other documents is not read.
+ */
+function policyDocumentData(root: DocNode, name: string): unknown {
+  let body: DocNode | undefined;
+  for (const block of root.children ?? []) {
+    if (block.children?.[0]?.value !== 'data') continue;
+    const typed = block.children[1]?.children?.[0];
+    const named = typed?.children?.[0]?.value === 'aws_iam_policy_document' ? typed.children[1]?.children?.[0] : undefined;
+    if (named?.children?.[0]?.value === name) body = named.children[1];
+  }
+  if (body?.type !== 'object') return undefined;
+  const Statement: Record<string, unknown>[] = [];
+  for (const property of body.children ?? []) {
+    const key = property.children?.[0]?.value;
+    if (key === 'source_policy_documents' || key === 'override_policy_documents' || key === 'dynamic') return undefined;
+    if (key !== 'statement') continue;
+    const block = property.children?.[1];
+    const field = (member: string) => plain(findValue(block, member));
+    const statement: Record<string, unknown> = {
+      Effect: field('effect') ?? 'Allow',
+      Action: field('actions'),
+      Resource: field('resources'),
+    };
+    for (const inner of block?.children ?? []) {
+      const innerKey = inner.children?.[0]?.value;
+      if (innerKey === 'not_actions' || innerKey === 'not_resources' || innerKey === 'condition') statement.Condition = 'unknown';
+      if (innerKey === 'principals') {
+        const type = plain(findValue(inner.children?.[1], 'type'));
+        const identifiers = plain(findValue(inner.children?.[1], 'identifiers'));
+        statement.Principal = { ...((statement.Principal as object) ?? {}), [String(type)]: identifiers };
+      }
+    }
+    Statement.push(statement);
+  }
+  return { Version: '2012-10-17', Statement };
 }
 
 /** Every `resource "<type>" "<name>"` block of a Terraform root, as [type, body]. */
@@ -176,7 +220,9 @@ function resourceBody(root: DocNode, type: string, name: string): DocNode | unde
 }
 
 /** A Terraform policy: `jsonencode({...})` (an object), or a JSON string (a heredoc). */
-function policyJson(node: DocNode | undefined): unknown {
+function policyJson(root: DocNode, node: DocNode | undefined): unknown {
+  const document = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(node?.expression?.source ?? '');
+  if (document) return policyDocumentData(root, document[1]);
   if (node?.type === 'string') {
     try {
       return JSON.parse(node.value as string);

@@ -1,10 +1,12 @@
 import type { DocNode } from '../document/node';
 import { findValue } from '../document/navigate';
-import { executionRoleNeeds, type ExecutionNeed } from '../executionRolePolicy';
+import { executionRoleNeeds, executionRolePolicy, type ExecutionNeed } from '../executionRolePolicy';
+import type { FixData } from '../findings';
+import type { InsertValue } from '../formats/format';
 import type { Finding } from '../findings';
 import { checkedRole, decisionKey, type RoleDecision } from '../roles/roleChecks';
 import { fileDecision, fileRole } from '../roles/fileRoles';
-import { nodeRange } from './fixBuilders';
+import { fixList, nodeRange } from './fixBuilders';
 import type { RuleContext, SubjectRule } from './rule';
 
 export const executionRolePermission: SubjectRule = {
@@ -39,6 +41,23 @@ export const executionRolePermission: SubjectRule = {
       const decision = fileDecision(statements, need.action, need.resource);
       return decision === 'unknown' ? undefined : { decision, matchedStatements: [], missingContextValues: [] };
     };
+    const addFix = (only: string[]): FixData | undefined => {
+      const { Statement } = executionRolePolicy(ctx.subject, ctx.options, only).policy;
+      if (!Statement.length) return undefined;
+      const title = `Add the missing statements to "${defined.name}"`;
+      if (defined.fixAt.kind === 'cloudFormation') {
+        const entry = { PolicyName: 'EcsTaskExecution', PolicyDocument: { Version: '2012-10-17', Statement } } as unknown as InsertValue;
+        return { kind: 'addRolePolicy', title, path: defined.fixAt.path, entry };
+      }
+      // Terraform: a policy resource of its own after the rest, the policy in JSON inside jsonencode.
+      const document = JSON.stringify({ Version: '2012-10-17', Statement }, null, 2)
+        .replace(/\$\{/g, () => '$${')
+        .split('\n')
+        .join('\n  ');
+      const text = ctx.model.text;
+      const block = `${text.endsWith('\n') ? '' : '\n'}\nresource "aws_iam_role_policy" "${defined.fixAt.resource}_ecs_task_execution" {\n  role   = aws_iam_role.${defined.fixAt.resource}.id\n  policy = jsonencode(${document})\n}\n`;
+      return { kind: 'replaceText', title, range: ctx.range(text.length, 0), oldText: '', newText: block };
+    };
     return findingsOf(
       ctx,
       executionRoleNeeds(ctx.subject, ctx.options, true),
@@ -46,6 +65,7 @@ export const executionRolePermission: SubjectRule = {
       `The execution role "${defined.name}" of this file`,
       roleNode.offset,
       true,
+      addFix,
     );
   },
 };
@@ -58,6 +78,7 @@ function findingsOf(
   who: string,
   roleOffset: number,
   fromFile: boolean,
+  addFix: (only: string[]) => FixData | undefined = () => undefined,
 ): Finding[] {
   const denied = new Map<DocNode, { action: string; resource: string; decision: RoleDecision }[]>();
   for (const need of needs) {
@@ -84,14 +105,12 @@ function findingsOf(
       severity: explicit.length ? 'error' : 'warning',
       message: `${who} is not allowed ${what}; the task would stop with AccessDeniedException at start.${why}${unknown}`,
       range: nodeRange(ctx, node),
-      fixes: [
-        {
-          kind: 'showPolicy',
-          title: 'Show the statements the role is missing',
-          offset: roleOffset,
-          only: list.map((d) => decisionKey(d.action, d.resource)),
-        },
-      ],
+      fixes: fixList(addFix(list.map((d) => decisionKey(d.action, d.resource))), {
+        kind: 'showPolicy',
+        title: 'Show the statements the role is missing',
+        offset: roleOffset,
+        only: list.map((d) => decisionKey(d.action, d.resource)),
+      }),
     });
   }
   return findings;
