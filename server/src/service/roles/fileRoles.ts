@@ -7,6 +7,7 @@
 import type { DocNode } from '../document/node';
 import { findString, findValue } from '../document/navigate';
 import type { Subject } from '../subjects/subject';
+import { terraformBlocks } from '../subjects/terraform';
 import { managedPolicy } from './managedPolicies';
 
 /** One policy statement, as far as the file says it: actions and resources with IAM wildcards. */
@@ -133,7 +134,7 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
     if (key === 'inline_policy') add(findValue(property.children?.[1], 'policy'));
     if (key === 'managed_policy_arns') known = false;
   }
-  for (const [type, body] of resourcesOf(root)) {
+  for (const { type, body } of terraformBlocks(root, 'resource')) {
     const roleRef = ROLE_REFERENCE.exec(findValue(body, 'role')?.expression?.source ?? '');
     if (roleRef?.[1] !== name) continue;
     if (type === 'aws_iam_role_policy') add(findValue(body, 'policy'));
@@ -161,14 +162,10 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
  * resources, principals and conditions. One that merges other documents is not read.
  */
 function policyDocumentData(root: DocNode, name: string): unknown {
-  let body: DocNode | undefined;
-  for (const block of root.children ?? []) {
-    if (block.children?.[0]?.value !== 'data') continue;
-    const typed = block.children[1]?.children?.[0];
-    const named = typed?.children?.[0]?.value === 'aws_iam_policy_document' ? typed.children[1]?.children?.[0] : undefined;
-    if (named?.children?.[0]?.value === name) body = named.children[1];
-  }
-  if (body?.type !== 'object') return undefined;
+  const body = terraformBlocks(root, 'data')
+    .filter((b) => b.type === 'aws_iam_policy_document' && b.name === name)
+    .at(-1)?.body;
+  if (!body) return undefined;
   const Statement: Record<string, unknown>[] = [];
   for (const property of body.children ?? []) {
     const key = property.children?.[0]?.value;
@@ -195,28 +192,8 @@ function policyDocumentData(root: DocNode, name: string): unknown {
   return { Version: '2012-10-17', Statement };
 }
 
-/** Every `resource "<type>" "<name>"` block of a Terraform root, as [type, body]. */
-function resourcesOf(root: DocNode): [string, DocNode][] {
-  const found: [string, DocNode][] = [];
-  for (const block of root.children ?? []) {
-    if (block.children?.[0]?.value !== 'resource') continue;
-    const typed = block.children[1]?.children?.[0];
-    const named = typed?.children?.[1]?.children?.[0];
-    const body = named?.children?.[1];
-    if (typed && body?.type === 'object') found.push([typed.children![0].value as string, body]);
-  }
-  return found;
-}
-
 function resourceBody(root: DocNode, type: string, name: string): DocNode | undefined {
-  for (const block of root.children ?? []) {
-    if (block.children?.[0]?.value !== 'resource') continue;
-    const typed = block.children[1]?.children?.[0];
-    if (typed?.children?.[0]?.value !== type) continue;
-    const named = typed.children[1]?.children?.[0];
-    if (named?.children?.[0]?.value === name && named.children[1]?.type === 'object') return named.children[1];
-  }
-  return undefined;
+  return terraformBlocks(root, 'resource').find((b) => b.type === type && b.name === name)?.body;
 }
 
 /** A Terraform policy: `jsonencode({...})` (an object), or a JSON string (a heredoc). */

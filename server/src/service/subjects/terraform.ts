@@ -19,17 +19,29 @@ const LIST_BLOCKS = ['volume', 'placement_constraints', 'inference_accelerator']
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * Every `resource "<type>" "<name>" {}` (or `data`) block of a Terraform root whose body was read,
+ * in file order. The adapter nests the labels as Terraform's JSON syntax does (hclParse.ts).
+ */
+export function terraformBlocks(root: DocNode, kind: 'resource' | 'data'): { type: string; name: string; body: DocNode }[] {
+  const blocks: { type: string; name: string; body: DocNode }[] = [];
+  for (const block of root.children ?? []) {
+    if (block.children?.[0]?.value !== kind) continue;
+    const typed = block.children[1]?.children?.[0];
+    const named = typed?.children?.[1]?.children?.[0];
+    const body = named?.children?.[1];
+    if (typed && named && body?.type === 'object') {
+      blocks.push({ type: typed.children![0].value as string, name: named.children![0].value as string, body });
+    }
+  }
+  return blocks;
+}
+
 /** One subject per `aws_ecs_task_definition` resource block of a file. */
 export function terraformSubjects(root: DocNode, rootIndex: number): Subject[] {
   const subjects: Subject[] = [];
-  for (const block of root.children ?? []) {
-    if (block.children?.[0]?.value !== 'resource') continue;
-    const typed = block.children[1]?.children?.[0];
-    if (typed?.children?.[0]?.value !== TASK_DEFINITION_RESOURCE) continue;
-    const named = typed.children[1]?.children?.[0];
-    const body = named?.children?.[1];
-    if (!named || body?.type !== 'object') continue;
-    const name = named.children![0].value as string;
+  for (const { type, name, body } of terraformBlocks(root, 'resource')) {
+    if (type !== TASK_DEFINITION_RESOURCE) continue;
     groupBlocks(body);
     annotate(body, { structure: ROOT_STRUCTURE }, TERRAFORM_DIALECT, unknownMember);
     subjects.push(

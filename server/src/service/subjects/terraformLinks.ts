@@ -6,7 +6,7 @@
 import { memberName, type DocNode } from '../document/node';
 import { findValue } from '../document/navigate';
 import type { ParsedDocument } from '../document/parsedDocument';
-import { terraformSubjects } from './terraform';
+import { terraformBlocks, terraformSubjects } from './terraform';
 
 /** The task-level members a linked container file is judged with. */
 const LINKED_MEMBERS = [
@@ -57,13 +57,9 @@ export function containerFileLinks(document: ParsedDocument): ContainerFileLink[
   document.roots.forEach((root, index) => {
     // `data "template_file" "x" { template = file("x.json") }`, by name.
     const templates = new Map<string, string>();
-    for (const block of root.children ?? []) {
-      if (block.children?.[0]?.value !== 'data') continue;
-      const typed = block.children[1]?.children?.[0];
-      if (typed?.children?.[0]?.value !== 'template_file') continue;
-      const named = typed.children[1]?.children?.[0];
-      const path = fileRead(findValue(named?.children?.[1], 'template'));
-      if (named && path) templates.set(named.children![0].value as string, path);
+    for (const { type, name, body } of terraformBlocks(root, 'data')) {
+      const path = type === 'template_file' ? fileRead(findValue(body, 'template')) : undefined;
+      if (path) templates.set(name, path);
     }
     for (const subject of terraformSubjects(root, index)) {
       const value = findValue(subject.task, 'containerDefinitions');
