@@ -1,7 +1,9 @@
 // Hover on a property name or value: what the member is for (our words), its type, whether it is
 // required, its allowed values, and the AWS API reference page of the structure it belongs to.
 import { checkedRole, decisionKey, trustVerdict } from './roles/roleChecks';
-import { executionRoleNeeds } from './executionRolePolicy';
+import { executionRoleNeeds, type ExecutionNeed } from './executionRolePolicy';
+import { fileDecision, fileRole } from './roles/fileRoles';
+import { findValue } from './document/navigate';
 import { lookupKey, manifestKeys } from './kubernetesLookup';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver-types';
@@ -103,33 +105,69 @@ function allowedValues(type: TypeRef): string[] | undefined {
   return undefined;
 }
 
-/** On a checked role ARN: whether ECS may assume it, and for the execution role what it may and may not do. */
+/**
+ * On a role ARN: whether ECS may assume it, and for the execution role what it may and may not do;
+ * as IAM said for a deployed role, or as read from the file for a role written beside the task.
+ */
 function roleHover(subject: Subject, node: DocNode, options: AnalysisOptions, markdown: boolean): string | undefined {
   const roles = options.roles;
-  if (!roles) return undefined;
   for (const member of ['executionRoleArn', 'taskRoleArn'] as const) {
-    const role = checkedRole(subject, member, roles.account);
-    if (!role || role.node.offset !== node.offset) continue;
-    const state = roles.role(role.arn);
-    const title = markdown ? `**${role.name}**` : role.name;
-    if (!state || state.status === 'pending') return `${title}: checking the role in IAM...`;
-    if (state.status === 'missing') return `${title}: no such role in account ${roles.account}.`;
-    const trust = trustVerdict(state.trustPolicy);
-    const lines = [
-      `${title} (${member === 'executionRoleArn' ? 'execution role' : 'task role'})`,
-      trust.trusted
-        ? 'ECS tasks may assume it.'
-        : `ECS tasks may not assume it (its trust policy lets ${trust.principals.join(', ') || 'no one'} in).`,
-    ];
-    if (member === 'executionRoleArn' && state.decisions) {
-      for (const need of executionRoleNeeds(subject, options)) {
-        const decision = state.decisions.get(decisionKey(need.action, need.resource))?.decision;
-        if (!decision) continue;
-        const line = `${decision === 'allowed' ? 'allowed' : decision === 'explicitDeny' ? 'denied' : 'not allowed'}: ${need.action} on ${need.resource}`;
-        if (!lines.includes(line) && !lines.includes(`- ${line}`)) lines.push(markdown ? `- ${line}` : line);
-      }
+    const kind = member === 'executionRoleArn' ? 'execution role' : 'task role';
+    const role = roles && checkedRole(subject, member, roles.account);
+    if (role && role.node.offset === node.offset) {
+      const state = roles!.role(role.arn);
+      const title = markdown ? `**${role.name}**` : role.name;
+      if (!state || state.status === 'pending') return `${title}: checking the role in IAM...`;
+      if (state.status === 'missing') return `${title}: no such role in account ${roles!.account}.`;
+      const decisions = member === 'executionRoleArn' && state.decisions;
+      const decide = decisions ? (need: ExecutionNeed) => decisions.get(decisionKey(need.action, need.resource))?.decision : undefined;
+      return roleLines(`${title} (${kind})`, state.trustPolicy, decide && executionRoleNeeds(subject, options), decide, markdown);
     }
-    return lines.join(markdown ? '\n\n' : '\n');
+    const value = findValue(subject.task, member);
+    const defined = value && within(node, value) ? fileRole(subject, member) : undefined;
+    if (!defined) continue;
+    const title = `${markdown ? `**${defined.name}**` : defined.name} (${kind}, defined in this file)`;
+    const statements = member === 'executionRoleArn' ? defined.statements : undefined;
+    const decide = statements && ((need: ExecutionNeed) => fileDecision(statements, need.action, need.resource));
+    const lines = roleLines(title, defined.trustPolicy, decide && executionRoleNeeds(subject, options, true), decide, markdown);
+    const unjudged =
+      member === 'executionRoleArn' && !statements
+        ? 'Its permissions are not judged: a policy attached to it is not in this file, or it has none here.'
+        : undefined;
+    return unjudged ? `${lines}${markdown ? '\n\n' : '\n'}${unjudged}` : lines;
   }
   return undefined;
+}
+
+const DECISION_WORDS = { allowed: 'allowed', explicitDeny: 'denied', implicitDeny: 'not allowed', unknown: 'cannot tell' } as const;
+
+/** The role's title, its trust, and a line per thing ECS does with it. */
+function roleLines(
+  title: string,
+  trustPolicy: unknown,
+  needs: ExecutionNeed[] | undefined,
+  decide: ((need: ExecutionNeed) => keyof typeof DECISION_WORDS | undefined) | undefined,
+  markdown: boolean,
+): string {
+  const trust = trustPolicy === undefined ? undefined : trustVerdict(trustPolicy);
+  const lines = [
+    title,
+    !trust
+      ? 'Its trust policy is not written out in this file.'
+      : trust.trusted
+        ? 'ECS tasks may assume it.'
+        : `ECS tasks may not assume it (its trust policy lets ${trust.principals.join(', ') || 'no one'} in).`,
+  ];
+  for (const need of needs ?? []) {
+    const decision = decide?.(need);
+    if (!decision) continue;
+    const line = `${markdown ? '- ' : ''}${DECISION_WORDS[decision]}: ${need.action} on ${need.resource}`;
+    if (!lines.includes(line)) lines.push(line);
+  }
+  return lines.join(markdown ? '\n\n' : '\n');
+}
+
+/** True when `inner` lies inside `outer` (the argument of `!GetAtt Role.Arn` inside the tag). */
+function within(inner: DocNode, outer: DocNode): boolean {
+  return inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
 }

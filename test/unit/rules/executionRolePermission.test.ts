@@ -250,4 +250,243 @@ resource "aws_ecs_task_definition" "app" {
     expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
     expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
   });
+
+  it("writes the stack's own region and account as pseudo parameters, and one fix adds everything the role is missing", () => {
+    const text = `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+          Secrets:
+            - Name: DB
+              ValueFrom: !Sub arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:prod/db
+            - Name: URL
+              ValueFrom: prod-url
+`;
+    const findings = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
+    expect(findings.map((f) => textAt(text, f))).toEqual([
+      'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db',
+      'prod-url',
+    ]);
+    const added = `      Policies:
+        - PolicyName: EcsTaskExecution
+          PolicyDocument:
+            Version: 2012-10-17
+            Statement:
+              - Sid: ReadTaskSecrets
+                Effect: Allow
+                Action: secretsmanager:GetSecretValue
+                Resource:
+                  Fn::Sub: arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:prod/db-??????
+              - Sid: ReadTaskParameters
+                Effect: Allow
+                Action: ssm:GetParameters
+                Resource:
+                  Fn::Sub: arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/prod-url
+`;
+    const anchor = '        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n';
+    for (const finding of findings) {
+      const fixed = applyFix(text, finding, 'Add the missing statements to "ExecRole"', 'template.yaml');
+      expect(fixed).toBe(text.replace(anchor, anchor + added));
+      expect(findingsOf('execution-role-permission', fixed, {}, {}, 'template.yaml')).toEqual([]);
+    }
+  });
+
+  it('names a second policy apart from one an earlier fix added', () => {
+    const text = `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: EcsTaskExecution
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: logs:PutLogEvents
+                Resource: "*"
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Secrets:
+            - Name: URL
+              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
+`;
+    const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
+    const fixed = applyFix(text, finding, 'Add the missing statements to "ExecRole"', 'template.yaml');
+    expect(fixed).toContain('                Resource: "*"\n        - PolicyName: EcsTaskExecution2\n');
+  });
+
+  it("uses the Terraform file's own account, region and partition data sources when it declares them", () => {
+    const text = `data "aws_caller_identity" "me" {}
+data "aws_region" "here" {}
+data "aws_partition" "p" {}
+
+resource "aws_iam_role" "exec" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"]
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx", memory = 512, secrets = [{ name = "URL", valueFrom = "prod-url" }] }])
+}
+`;
+    const [finding, ...rest] = findingsOf('execution-role-permission', text, {}, {}, 'main.tf');
+    expect(rest).toEqual([]);
+    const fixed = applyFix(text, finding, 'Add the missing statements to "exec"', 'main.tf');
+    expect(fixed.slice(text.length)).toContain(
+      '"Resource": "arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.here.name}:${data.aws_caller_identity.me.account_id}:parameter/prod-url"',
+    );
+    expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
+    expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
+  });
+});
+
+describe('execution-role-permission: what Terraform attaches to a role', () => {
+  const tf = (role: string, rest = '') => `resource "aws_iam_role" "exec" {
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+${role}}
+${rest}
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx", memory = 512, secrets = [{ name = "DB", valueFrom = "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db" }] }])
+}
+`;
+  const codes = (text: string) => findingsOf('execution-role-permission', text, {}, {}, 'main.tf').map((f) => f.message.split(';')[0]);
+  const DENIED =
+    'The execution role "exec" of this file is not allowed ssm:GetParameters on arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db';
+  const MANAGED = '"arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"';
+  const SSM_POLICY =
+    'resource "aws_iam_policy" "ssm" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "ssm:GetParameters", Resource = "*" }] })\n}\n';
+
+  it('reads managed_policy_arns: managed policies we know and policies of the file', () => {
+    expect(codes(tf(`  managed_policy_arns = [${MANAGED}]\n`))).toEqual([DENIED]);
+    expect(codes(tf(`  managed_policy_arns = [${MANAGED}, aws_iam_policy.ssm.arn]\n`, SSM_POLICY))).toEqual([]);
+    // A policy from elsewhere could grant anything.
+    expect(codes(tf(`  managed_policy_arns = [${MANAGED}, var.extra_policy_arn]\n`))).toEqual([]);
+    expect(codes(tf('  managed_policy_arns = var.policy_arns\n'))).toEqual([]);
+  });
+
+  it('reads an aws_iam_policy_attachment that names the role among others', () => {
+    const attachment = (roles: string) =>
+      `resource "aws_iam_policy_attachment" "ecs" {\n  name       = "ecs"\n  roles      = [${roles}]\n  policy_arn = ${MANAGED}\n}\n`;
+    expect(codes(tf('', attachment('aws_iam_role.other.name, aws_iam_role.exec.name')))).toEqual([DENIED]);
+    // Attached to other roles only: this role has no policy in the file, so nothing is judged.
+    expect(codes(tf('', attachment('aws_iam_role.other.name')))).toEqual([]);
+  });
+
+  it('merges the documents an aws_iam_policy_document names, a statement replacing one with its sid', () => {
+    const documents = (own: string) => `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Params"
+    actions   = ["ssm:GetParameters"]
+    resources = ["arn:aws:ssm:eu-west-1:111122223333:parameter/prod/*"]
+  }
+}
+data "aws_iam_policy_document" "exec" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+${own}}
+resource "aws_iam_role_policy" "exec" {
+  role   = aws_iam_role.exec.id
+  policy = data.aws_iam_policy_document.exec.json
+}
+`;
+    expect(codes(tf('', documents('')))).toEqual([]);
+    const narrowed =
+      '  statement {\n    sid       = "Params"\n    actions   = ["ssm:GetParameters"]\n    resources = ["arn:aws:ssm:eu-west-1:111122223333:parameter/dev/*"]\n  }\n';
+    expect(codes(tf('', documents(narrowed)))).toEqual([DENIED]);
+    const overridden = documents('  override_policy_documents = [data.aws_iam_policy_document.deny.json]\n').concat(
+      'data "aws_iam_policy_document" "deny" {\n  statement {\n    sid       = "Params"\n    effect    = "Deny"\n    actions   = ["ssm:*"]\n    resources = ["*"]\n  }\n}\n',
+    );
+    expect(findingsOf('execution-role-permission', tf('', overridden), {}, {}, 'main.tf').map((f) => f.severity)).toEqual(['error']);
+    // One that names a document from elsewhere is not read.
+    expect(codes(tf('', documents('  override_policy_documents = [var.extra_policy]\n')))).toEqual([]);
+  });
+});
+
+describe('hover on an execution role written in the file', () => {
+  it('says whether ECS may assume it and what its policies in the file allow', () => {
+    const text = `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: ssm:GetParameters
+                Resource: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/*
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Secrets:
+            - Name: URL
+              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
+            - Name: DB
+              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
+`;
+    const doc = TextDocument.create('file:///p/template.yaml', 'yaml', 1, text);
+    const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('ExecRole.Arn') + 2), false, { reportSyntaxErrors: true });
+    expect((hover?.contents as { value: string }).value).toBe(
+      [
+        'ExecRole (execution role, defined in this file)',
+        'ECS tasks may not assume it (its trust policy lets ec2.amazonaws.com in).',
+        'allowed: ssm:GetParameters on arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url',
+        'not allowed: secretsmanager:GetSecretValue on arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf',
+      ].join('\n'),
+    );
+  });
+
+  it('says when the permissions cannot be judged from the file', () => {
+    const text = `resource "aws_iam_role" "exec" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  managed_policy_arns = [var.policy]
+}
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.exec.arn
+  container_definitions = jsonencode([{ name = "app", image = "nginx" }])
+}
+`;
+    const doc = TextDocument.create('file:///p/main.tf', 'terraform', 1, text);
+    const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('aws_iam_role.exec.arn') + 4), true, { reportSyntaxErrors: true });
+    expect((hover?.contents as { value: string }).value).toBe(
+      '**exec** (execution role, defined in this file)\n\nIts trust policy is not written out in this file.\n\nIts permissions are not judged: a policy attached to it is not in this file, or it has none here.',
+    );
+  });
 });

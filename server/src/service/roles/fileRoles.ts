@@ -2,7 +2,8 @@
 // ExecRole.Arn` naming an AWS::IAM::Role of the same template, or `execution_role_arn =
 // aws_iam_role.exec.arn` naming an aws_iam_role of the same file. Read without any AWS call: its
 // trust policy, and every policy attached to it in the file. Whatever the file cannot tell (a
-// customer managed policy from elsewhere, a policy document data source, a condition, NotAction)
+// customer managed policy from elsewhere, an AWS managed policy not in managedPolicies.ts, a
+// condition, NotAction)
 // makes the permissions unknown, and no finding is made of them (docs/roles.md).
 import type { DocNode } from '../document/node';
 import { findString, findValue } from '../document/navigate';
@@ -129,23 +130,33 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
     if (read) statements.push(...read);
     else known = false;
   };
+  /** A policy ARN: an AWS managed policy we know, or an aws_iam_policy of the file. */
+  const attach = (arn: DocNode | undefined) => {
+    const local = /^aws_iam_policy\.([\w-]+)\.arn$/.exec(arn?.expression?.source ?? '');
+    const statementsOf = arn?.type === 'string' ? managedPolicy(arn.value as string) : undefined;
+    if (statementsOf) statements.push(...statementsOf);
+    else if (local) add(findValue(resourceBody(root, 'aws_iam_policy', local[1]), 'policy'));
+    else known = false;
+  };
   for (const property of role.children ?? []) {
     const key = property.children?.[0]?.value;
-    if (key === 'inline_policy') add(findValue(property.children?.[1], 'policy'));
-    if (key === 'managed_policy_arns') known = false;
-  }
-  for (const { type, body } of terraformBlocks(root, 'resource')) {
-    const roleRef = ROLE_REFERENCE.exec(findValue(body, 'role')?.expression?.source ?? '');
-    if (roleRef?.[1] !== name) continue;
-    if (type === 'aws_iam_role_policy') add(findValue(body, 'policy'));
-    if (type === 'aws_iam_role_policy_attachment') {
-      const arn = findValue(body, 'policy_arn');
-      const local = /^aws_iam_policy\.([\w-]+)\.arn$/.exec(arn?.expression?.source ?? '');
-      const statementsOf = arn?.type === 'string' ? managedPolicy(arn.value as string) : undefined;
-      if (statementsOf) statements.push(...statementsOf);
-      else if (local) add(findValue(resourceBody(root, 'aws_iam_policy', local[1]), 'policy'));
+    const value = property.children?.[1];
+    if (key === 'inline_policy') add(findValue(value, 'policy'));
+    if (key === 'managed_policy_arns') {
+      if (value?.type === 'array') value.children?.forEach(attach);
       else known = false;
     }
+  }
+  const namesRole = (node: DocNode | undefined) => ROLE_REFERENCE.exec(node?.expression?.source ?? '')?.[1] === name;
+  for (const { type, body } of terraformBlocks(root, 'resource')) {
+    if (type === 'aws_iam_policy_attachment') {
+      // Attaches one policy to lists of users, groups and roles.
+      if ((findValue(body, 'roles')?.children ?? []).some(namesRole)) attach(findValue(body, 'policy_arn'));
+      continue;
+    }
+    if (!namesRole(findValue(body, 'role'))) continue;
+    if (type === 'aws_iam_role_policy') add(findValue(body, 'policy'));
+    if (type === 'aws_iam_role_policy_attachment') attach(findValue(body, 'policy_arn'));
   }
   const judged = known && statements.length > 0;
   return {
@@ -158,22 +169,54 @@ function terraformRole(root: DocNode, value: DocNode): FileRole | undefined {
 
 /**
  * A `data "aws_iam_policy_document"` block as the JSON policy it renders (the provider's
- * documentation of the data source): `statement` blocks with effect (Allow by default), actions,
- * resources, principals and conditions. One that merges other documents is not read.
+ * documentation of the data source): `statement` blocks with effect (Allow by default), sid,
+ * actions, resources, principals and conditions, merged with the documents it names. Those in
+ * `source_policy_documents` come first; a statement of its own, then one of
+ * `override_policy_documents`, replaces one with the same sid. A `dynamic` block is not read.
  */
-function policyDocumentData(root: DocNode, name: string): unknown {
+function policyDocumentData(root: DocNode, name: string, seen = new Set<string>()): unknown {
   const body = terraformBlocks(root, 'data')
     .filter((b) => b.type === 'aws_iam_policy_document' && b.name === name)
     .at(-1)?.body;
-  if (!body) return undefined;
-  const Statement: Record<string, unknown>[] = [];
+  if (!body || seen.has(name)) return undefined;
+  seen.add(name);
+  const merged: Record<string, unknown>[] = [];
+  /** Adds statements, each replacing the one with its sid; false when a document is not readable. */
+  const merge = (statements: unknown) => {
+    if (!Array.isArray(statements)) return false;
+    for (const statement of statements as Record<string, unknown>[]) {
+      const same = typeof statement.Sid === 'string' && statement.Sid ? merged.findIndex((s) => s.Sid === statement.Sid) : -1;
+      if (same >= 0) merged[same] = statement;
+      else merged.push(statement);
+    }
+    return true;
+  };
+  const documents = (member: string) => {
+    const list = findValue(body, member);
+    if (!list) return [];
+    if (list.type !== 'array') return undefined;
+    const read = (list.children ?? []).map((node) => {
+      const other = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(node.expression?.source ?? '');
+      return (other ? policyDocumentData(root, other[1], seen) : policyJson(root, node)) as { Statement?: unknown } | undefined;
+    });
+    const statements = read.map((d) => (d && typeof d === 'object' && d.Statement !== undefined ? [d.Statement].flat() : undefined));
+    return statements.every((list) => list?.every((statement) => statement !== null && typeof statement === 'object'))
+      ? (statements as Record<string, unknown>[][])
+      : undefined;
+  };
+  const sources = documents('source_policy_documents');
+  const overrides = documents('override_policy_documents');
+  if (!sources || !overrides) return undefined;
+  sources.forEach(merge);
+  const own: Record<string, unknown>[] = [];
   for (const property of body.children ?? []) {
     const key = property.children?.[0]?.value;
-    if (key === 'source_policy_documents' || key === 'override_policy_documents' || key === 'dynamic') return undefined;
+    if (key === 'dynamic') return undefined;
     if (key !== 'statement') continue;
     const block = property.children?.[1];
     const field = (member: string) => plain(findValue(block, member));
     const statement: Record<string, unknown> = {
+      Sid: field('sid'),
       Effect: field('effect') ?? 'Allow',
       Action: field('actions'),
       Resource: field('resources'),
@@ -187,9 +230,11 @@ function policyDocumentData(root: DocNode, name: string): unknown {
         statement.Principal = { ...((statement.Principal as object) ?? {}), [String(type)]: identifiers };
       }
     }
-    Statement.push(statement);
+    own.push(statement);
   }
-  return { Version: '2012-10-17', Statement };
+  merge(own);
+  if (!overrides.every(merge)) return undefined;
+  return { Version: '2012-10-17', Statement: merged };
 }
 
 function resourceBody(root: DocNode, type: string, name: string): DocNode | undefined {

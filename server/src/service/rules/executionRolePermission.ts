@@ -2,10 +2,10 @@ import type { DocNode } from '../document/node';
 import { findValue } from '../document/navigate';
 import { executionRoleNeeds, executionRolePolicy, type ExecutionNeed } from '../executionRolePolicy';
 import type { FixData } from '../findings';
-import type { InsertValue } from '../formats/format';
 import type { Finding } from '../findings';
 import { checkedRole, decisionKey, type RoleDecision } from '../roles/roleChecks';
 import { fileDecision, fileRole } from '../roles/fileRoles';
+import { addRolePolicyFix } from '../roles/filePolicyFix';
 import { fixList, nodeRange } from './fixBuilders';
 import type { RuleContext, SubjectRule } from './rule';
 
@@ -41,23 +41,14 @@ export const executionRolePermission: SubjectRule = {
       const decision = fileDecision(statements, need.action, need.resource);
       return decision === 'unknown' ? undefined : { decision, matchedStatements: [], missingContextValues: [] };
     };
-    const addFix = (only: string[]): FixData | undefined => {
-      const { Statement } = executionRolePolicy(ctx.subject, ctx.options, only).policy;
-      if (!Statement.length) return undefined;
-      const title = `Add the missing statements to "${defined.name}"`;
-      if (defined.fixAt.kind === 'cloudFormation') {
-        const entry = { PolicyName: 'EcsTaskExecution', PolicyDocument: { Version: '2012-10-17', Statement } } as unknown as InsertValue;
-        return { kind: 'addRolePolicy', title, path: defined.fixAt.path, entry };
-      }
-      // Terraform: a policy resource of its own after the rest, the policy in JSON inside jsonencode.
-      const document = JSON.stringify({ Version: '2012-10-17', Statement }, null, 2)
-        .replace(/\$\{/g, () => '$${')
-        .split('\n')
-        .join('\n  ');
-      const text = ctx.model.text;
-      const block = `${text.endsWith('\n') ? '' : '\n'}\nresource "aws_iam_role_policy" "${defined.fixAt.resource}_ecs_task_execution" {\n  role   = aws_iam_role.${defined.fixAt.resource}.id\n  policy = jsonencode(${document})\n}\n`;
-      return { kind: 'replaceText', title, range: ctx.range(text.length, 0), oldText: '', newText: block };
-    };
+    const addFix = (only: string[]) =>
+      addRolePolicyFix(
+        ctx.subject.root,
+        ctx.model.text,
+        defined,
+        executionRolePolicy(ctx.subject, ctx.options, only).policy.Statement,
+        ctx.range,
+      );
     return findingsOf(
       ctx,
       executionRoleNeeds(ctx.subject, ctx.options, true),
@@ -88,6 +79,8 @@ function findingsOf(
     if (!list.some((d) => d.action === need.action && d.resource === need.resource)) list.push({ ...need, decision });
     denied.set(need.node, list);
   }
+  // One fix adds what the role is missing for the whole document, so applying it once clears them all.
+  const everything = [...denied.values()].flat().map((d) => decisionKey(d.action, d.resource));
   const findings: Finding[] = [];
   for (const [node, list] of denied) {
     const explicit = list.filter((d) => d.decision.decision === 'explicitDeny');
@@ -105,7 +98,7 @@ function findingsOf(
       severity: explicit.length ? 'error' : 'warning',
       message: `${who} is not allowed ${what}; the task would stop with AccessDeniedException at start.${why}${unknown}`,
       range: nodeRange(ctx, node),
-      fixes: fixList(addFix(list.map((d) => decisionKey(d.action, d.resource))), {
+      fixes: fixList(addFix(everything), {
         kind: 'showPolicy',
         title: 'Show the statements the role is missing',
         offset: roleOffset,
