@@ -392,6 +392,19 @@ resource "aws_ecs_task_definition" "app" {
     expect(codes(tf('  managed_policy_arns = var.policy_arns\n'))).toEqual([]);
   });
 
+  it('knows what the common AWS managed policies grant, by their exact ARN', () => {
+    const attached = (...names: string[]) =>
+      codes(tf(`  managed_policy_arns = [${names.map((n) => `"arn:aws:iam::aws:policy/${n}"`).join(', ')}]\n`));
+    expect(attached('service-role/AmazonECSTaskExecutionRolePolicy', 'AmazonSSMReadOnlyAccess')).toEqual([]);
+    expect(attached('AdministratorAccess')).toEqual([]);
+    // Secrets Manager's policy reads no parameter; the CloudWatch agent's reads only its own, with GetParameter.
+    expect(attached('service-role/AmazonECSTaskExecutionRolePolicy', 'SecretsManagerReadWrite')).toEqual([DENIED]);
+    expect(attached('CloudWatchAgentServerPolicy')).toEqual([DENIED]);
+    // Not an ARN AWS has (the execution policy lives under service-role/), nor one we know: not judged.
+    expect(attached('AmazonECSTaskExecutionRolePolicy')).toEqual([]);
+    expect(attached('constructor')).toEqual([]);
+  });
+
   it('reads an aws_iam_policy_attachment that names the role among others', () => {
     const attachment = (roles: string) =>
       `resource "aws_iam_policy_attachment" "ecs" {\n  name       = "ecs"\n  roles      = [${roles}]\n  policy_arn = ${MANAGED}\n}\n`;
