@@ -33,6 +33,29 @@ const run = (decisions: Parameters<typeof foundRole>[2]) =>
     roles: roleAccess({ [roleArn('exec')]: foundRole('exec', trustFor('ecs-tasks.amazonaws.com'), decisions) }),
   });
 
+/** A template whose role ExecRole (trusted by `principal`, with `roleProperties` after its trust policy) is the execution role of a task with these secrets. */
+const roleTemplate = (roleProperties: string, secrets: Record<string, string>, principal = 'ecs-tasks.amazonaws.com') => `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ${principal} }
+            Action: sts:AssumeRole
+${roleProperties}  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+          Secrets:
+${Object.entries(secrets)
+  .map(([name, valueFrom]) => `            - Name: ${name}\n              ValueFrom: ${valueFrom}\n`)
+  .join('')}`;
+
 describe('execution-role-permission', () => {
   it('warns on an implicit deny, on the member that needs it', () => {
     const [finding, ...rest] = run([
@@ -181,29 +204,10 @@ resource "aws_ecs_task_definition" "app" {
 
 describe('execution-role-permission: adding what a role of the file is missing', () => {
   it('adds a policy to the template role, in YAML', () => {
-    const text = `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ecs-tasks.amazonaws.com }
-            Action: sts:AssumeRole
-      ManagedPolicyArns:
-        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Memory: 512
-          Secrets:
-            - Name: URL
-              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
-`;
+    const text = roleTemplate(
+      '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n',
+      { URL: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url' },
+    );
     const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
     expect(finding.fixes?.map((f) => f.title)).toEqual([
       'Add the missing statements to "ExecRole"',
@@ -252,31 +256,10 @@ resource "aws_ecs_task_definition" "app" {
   });
 
   it("writes the stack's own region and account as pseudo parameters, and one fix adds everything the role is missing", () => {
-    const text = `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ecs-tasks.amazonaws.com }
-            Action: sts:AssumeRole
-      ManagedPolicyArns:
-        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Memory: 512
-          Secrets:
-            - Name: DB
-              ValueFrom: !Sub arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:prod/db
-            - Name: URL
-              ValueFrom: prod-url
-`;
+    const text = roleTemplate(
+      '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n',
+      { DB: '!Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db', URL: 'prod-url' },
+    );
     const findings = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
     expect(findings.map((f) => textAt(text, f))).toEqual([
       'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db',
@@ -307,33 +290,10 @@ resource "aws_ecs_task_definition" "app" {
   });
 
   it('names a second policy apart from one an earlier fix added', () => {
-    const text = `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ecs-tasks.amazonaws.com }
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: EcsTaskExecution
-          PolicyDocument:
-            Statement:
-              - Effect: Allow
-                Action: logs:PutLogEvents
-                Resource: "*"
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Secrets:
-            - Name: URL
-              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
-`;
+    const text = roleTemplate(
+      '      Policies:\n        - PolicyName: EcsTaskExecution\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: logs:PutLogEvents\n                Resource: "*"\n',
+      { URL: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url' },
+    );
     const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
     const fixed = applyFix(text, finding, 'Add the missing statements to "ExecRole"', 'template.yaml');
     expect(fixed).toContain('                Resource: "*"\n        - PolicyName: EcsTaskExecution2\n');
@@ -444,35 +404,14 @@ resource "aws_iam_role_policy" "exec" {
 
 describe('hover on an execution role written in the file', () => {
   it('says whether ECS may assume it and what its policies in the file allow', () => {
-    const text = `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ec2.amazonaws.com }
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: p
-          PolicyDocument:
-            Statement:
-              - Effect: Allow
-                Action: ssm:GetParameters
-                Resource: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/*
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Secrets:
-            - Name: URL
-              ValueFrom: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url
-            - Name: DB
-              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
-`;
+    const text = roleTemplate(
+      '      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: ssm:GetParameters\n                Resource: arn:aws:ssm:eu-west-1:111122223333:parameter/prod/*\n',
+      {
+        URL: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url',
+        DB: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf',
+      },
+      'ec2.amazonaws.com',
+    );
     const doc = TextDocument.create('file:///p/template.yaml', 'yaml', 1, text);
     const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('ExecRole.Arn') + 2), false, { reportSyntaxErrors: true });
     expect((hover?.contents as { value: string }).value).toBe(
