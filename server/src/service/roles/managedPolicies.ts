@@ -2,11 +2,14 @@
 // written beside the task definition without any AWS call (fileRoles.ts). One place for these facts;
 // a managed policy not listed here makes a role's permissions unknown, never a finding.
 //
-// Source: the AWS Managed Policy Reference Guide
-// (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<name>.html), default versions
-// as of 2026-12 (the version is beside each entry). Only the statements with an action an execution
-// role is judged on (secretsmanager:, ssm:, kms:, ecr:, logs:, s3:, or a wildcard) are kept: the
-// others cannot change a decision (fileDecision looks at no other action).
+// Sources: the AWS Managed Policy Reference Guide
+// (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<name>.html); for the policies
+// whose page we could not read there (AmazonECSTaskExecutionRolePolicy, which the AWS Batch user
+// guide's execution-role page also prints; CloudWatchLogsFullAccess, CloudWatchAgentServerPolicy,
+// AdministratorAccess), the public history of every managed policy's default version in
+// github.com/zoph-io/MAMIP. Default versions as of 2026-12, beside each entry. Only the statements
+// with an action an execution role is judged on (secretsmanager:, ssm:, kms:, ecr:, logs:, s3:, or
+// a wildcard) are kept: the others cannot change a decision (fileDecision looks at no other action).
 import type { PlainStatement } from './fileRoles';
 
 const ALL = ['*'];
