@@ -136,7 +136,11 @@ export async function runScreenChecks(page: Page, url: string, screenshots: stri
       if (attempt === 20) throw new Error(`suggest rows: ${JSON.stringify(labels)}`);
       if (labels.length) await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Space');
-      await page.waitForTimeout(500);
+      // Wait for the list to open (not a fixed time); one that stays closed is asked again.
+      await rows
+        .first()
+        .waitFor({ timeout: 2_000 })
+        .catch(() => undefined);
     }
     // The details beside the list (toggled with Ctrl+Space) show the focused entry's ARN.
     const details = page.locator('.suggest-details').first();
