@@ -47,7 +47,11 @@ export function hoverFromModel(
     };
   }
   const role = roleHover(subject, node, options, markdown);
-  if (role) return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: role }, range };
+  if (role) {
+    // The whole reference (a JSON template's `{"Fn::GetAtt": [...]}`), not the part of it under the cursor.
+    const whole = { start: doc.positionAt(role.node.offset), end: doc.positionAt(role.node.offset + role.node.length) };
+    return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: role.value }, range: whole };
+  }
   const entry = referencedEntry(subject, node, options);
   if (entry)
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(entry, markdown) }, range };
@@ -109,7 +113,12 @@ function allowedValues(type: TypeRef): string[] | undefined {
  * On a role ARN: whether ECS may assume it, and for the execution role what it may and may not do;
  * as IAM said for a deployed role, or as read from the file for a role written beside the task.
  */
-function roleHover(subject: Subject, node: DocNode, options: AnalysisOptions, markdown: boolean): string | undefined {
+function roleHover(
+  subject: Subject,
+  node: DocNode,
+  options: AnalysisOptions,
+  markdown: boolean,
+): { value: string; node: DocNode } | undefined {
   const roles = options.roles;
   for (const member of ['executionRoleArn', 'taskRoleArn'] as const) {
     const kind = member === 'executionRoleArn' ? 'execution role' : 'task role';
@@ -117,14 +126,16 @@ function roleHover(subject: Subject, node: DocNode, options: AnalysisOptions, ma
     if (role && role.node.offset === node.offset) {
       const state = roles!.role(role.arn);
       const title = markdown ? `**${role.name}**` : role.name;
-      if (!state || state.status === 'pending') return `${title}: checking the role in IAM...`;
-      if (state.status === 'missing') return `${title}: no such role in account ${roles!.account}.`;
+      const on = (value: string) => ({ value, node: role.node });
+      if (!state || state.status === 'pending') return on(`${title}: checking the role in IAM...`);
+      if (state.status === 'missing') return on(`${title}: no such role in account ${roles!.account}.`);
       const decisions = member === 'executionRoleArn' && state.decisions;
       const decide = decisions ? (need: ExecutionNeed) => decisions.get(decisionKey(need.action, need.resource))?.decision : undefined;
-      return roleLines(`${title} (${kind})`, state.trustPolicy, decide && executionRoleNeeds(subject, options), decide, markdown);
+      return on(roleLines(`${title} (${kind})`, state.trustPolicy, decide && executionRoleNeeds(subject, options), decide, markdown));
     }
     const value = findValue(subject.task, member);
-    const defined = value && within(node, value) ? fileRole(subject, member) : undefined;
+    if (!value || !within(node, value)) continue;
+    const defined = fileRole(subject, member);
     if (!defined) continue;
     const title = `${markdown ? `**${defined.name}**` : defined.name} (${kind}, defined in this file)`;
     const statements = member === 'executionRoleArn' ? defined.statements : undefined;
@@ -134,7 +145,7 @@ function roleHover(subject: Subject, node: DocNode, options: AnalysisOptions, ma
       member === 'executionRoleArn' && !statements
         ? 'Its permissions are not judged: a policy attached to it is not in this file, or it has none here.'
         : undefined;
-    return unjudged ? `${lines}${markdown ? '\n\n' : '\n'}${unjudged}` : lines;
+    return { value: unjudged ? `${lines}${markdown ? '\n\n' : '\n'}${unjudged}` : lines, node: value };
   }
   return undefined;
 }

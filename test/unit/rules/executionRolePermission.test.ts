@@ -414,6 +414,8 @@ describe('hover on an execution role written in the file', () => {
     );
     const doc = TextDocument.create('file:///p/template.yaml', 'yaml', 1, text);
     const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('ExecRole.Arn') + 2), false, { reportSyntaxErrors: true });
+    // The reference's range, as its findings have it.
+    expect(hover && doc.getText(hover.range)).toBe('ExecRole.Arn');
     expect((hover?.contents as { value: string }).value).toBe(
       [
         'ExecRole (execution role, defined in this file)',
@@ -422,6 +424,32 @@ describe('hover on an execution role written in the file', () => {
         'not allowed: secretsmanager:GetSecretValue on arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf',
       ].join('\n'),
     );
+  });
+
+  it('covers the whole long-form intrinsic of a JSON template', () => {
+    const text = JSON.stringify(
+      {
+        Resources: {
+          ExecRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } },
+          Task: {
+            Type: 'AWS::ECS::TaskDefinition',
+            Properties: {
+              ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
+              ContainerDefinitions: [{ Name: 'app', Image: 'nginx' }],
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const doc = TextDocument.create('file:///p/template.json', 'json', 1, text);
+    const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('"ExecRole",') + 2), false, { reportSyntaxErrors: true });
+    expect(hover && doc.getText(hover.range).replace(/\s+/g, '')).toBe('{"Fn::GetAtt":["ExecRole","Arn"]}');
+    expect((hover?.contents as { value: string }).value.split('\n').slice(0, 2)).toEqual([
+      'ExecRole (execution role, defined in this file)',
+      'ECS tasks may not assume it (its trust policy lets no one in).',
+    ]);
   });
 
   it('says when the permissions cannot be judged from the file', () => {
@@ -437,6 +465,7 @@ resource "aws_ecs_task_definition" "app" {
 `;
     const doc = TextDocument.create('file:///p/main.tf', 'terraform', 1, text);
     const hover = service.hover(doc, {}, doc.positionAt(text.indexOf('aws_iam_role.exec.arn') + 4), true, { reportSyntaxErrors: true });
+    expect(hover && doc.getText(hover.range)).toBe('aws_iam_role.exec.arn');
     expect((hover?.contents as { value: string }).value).toBe(
       '**exec** (execution role, defined in this file)\n\nIts trust policy is not written out in this file.\n\nIts permissions are not judged: a policy attached to it is not in this file, or it has none here.',
     );
