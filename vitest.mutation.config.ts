@@ -10,5 +10,7 @@ export default defineConfig({
     // The corpus suite reads ../shared beside the checkout, which Stryker's sandbox copy does not have.
     include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/catalog/**/*.test.ts'],
     exclude: ['node_modules/**'],
+    // As in vitest.config.ts: the Terraform parser is loaded before each file's tests.
+    setupFiles: ['./test/helpers/hclParser.ts'],
   },
 });

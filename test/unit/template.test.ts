@@ -1,7 +1,7 @@
 // What counts as a template placeholder: a value holding one is not judged as the literal it will
 // stop being, in any field of an ARN.
 import { describe, expect, it } from 'vitest';
-import { isTemplated } from '../../server/src/service/template';
+import { firstPlaceholder, isTemplated } from '../../server/src/service/template';
 import { findingsOf } from '../helpers/taskdef';
 
 const ARN_WITH = (region: string, account: string) => `arn:aws:ssm:${region}:${account}:parameter/prod/db`;
@@ -21,8 +21,11 @@ describe('template placeholders', () => {
     ['@aws.region@', 'Maven'],
     ['#{Region}', 'Octopus'],
     ['YOUR_REGION', 'docs'],
+    ['$$$AWS_REGION$$$', 'ECS agent tests'],
   ])('%s (%s) is a placeholder, in the region and in the account field', (placeholder) => {
     expect(isTemplated(placeholder)).toBe(true);
+    // Messages name the placeholder whole, wherever it sits in the value.
+    expect(firstPlaceholder(`arn:aws:ssm:${placeholder}-x`)).toBe(placeholder);
     expect(findingsOf('arn-malformed', task(ARN_WITH(placeholder, '111122223333')))).toEqual([]);
     expect(findingsOf('arn-malformed', task(ARN_WITH('eu-west-1', placeholder)))).toEqual([]);
   });

@@ -6,7 +6,7 @@
  * A value holding one is not judged as the literal it will stop being.
  */
 const PLACEHOLDER =
-  /\{\{.*?\}\}|\$\{[^}]*\}|\$\$\$[A-Za-z0-9_]+\$\$\$|\$\$\$|\$[A-Z_][A-Z0-9_]*|<[A-Za-z0-9_ .-]+>|\{[a-z][a-z0-9_-]*\}|__[A-Za-z][A-Za-z0-9_]*__|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_.]*@|#\{[^}]+\}|\bYOUR_[A-Z0-9_]+/;
+  /\{\{.*?\}\}|\$\{\{.*?\}\}|\$\{[^}]*\}|\$\$\$[A-Za-z0-9_]+\$\$\$|\$\$\$|\$[A-Z_][A-Z0-9_]*|<[A-Za-z0-9_ .-]+>|\{[a-z][a-z0-9_-]*\}|__[A-Za-z][A-Za-z0-9_]*__|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_.]*@|#\{[^}]+\}|\bYOUR_[A-Z0-9_]+/;
 
 /** True when the string contains a template placeholder. */
 export function isTemplated(value: string): boolean {
