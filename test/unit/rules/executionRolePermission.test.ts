@@ -56,6 +56,12 @@ ${Object.entries(secrets)
   .map(([name, valueFrom]) => `            - Name: ${name}\n              ValueFrom: ${valueFrom}\n`)
   .join('')}`;
 
+/** A Terraform file after the fix: still valid HCL, and nothing left for the rule to report. */
+function expectFixedTerraform(fixed: string): void {
+  expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
+  expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
+}
+
 describe('execution-role-permission', () => {
   it('warns on an implicit deny, on the member that needs it', () => {
     const [finding, ...rest] = run([
@@ -251,8 +257,7 @@ resource "aws_ecs_task_definition" "app" {
     expect(fixed.slice(text.length)).toBe(
       '\nresource "aws_iam_role_policy" "exec_ecs_task_execution" {\n  role   = aws_iam_role.exec.id\n  policy = jsonencode({\n    "Version": "2012-10-17",\n    "Statement": [\n      {\n        "Sid": "ReadTaskParameters",\n        "Effect": "Allow",\n        "Action": "ssm:GetParameters",\n        "Resource": "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url"\n      }\n    ]\n  })\n}\n',
     );
-    expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
-    expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
+    expectFixedTerraform(fixed);
   });
 
   it("writes the stack's own region and account as pseudo parameters, and one fix adds everything the role is missing", () => {
@@ -321,8 +326,7 @@ resource "aws_ecs_task_definition" "app" {
     expect(fixed.slice(text.length)).toContain(
       '"Resource": "arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.here.name}:${data.aws_caller_identity.me.account_id}:parameter/prod-url"',
     );
-    expect(findingsOf('invalid-hcl', fixed, {}, {}, 'main.tf')).toEqual([]);
-    expect(findingsOf('execution-role-permission', fixed, {}, {}, 'main.tf')).toEqual([]);
+    expectFixedTerraform(fixed);
   });
 });
 
