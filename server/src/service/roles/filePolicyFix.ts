@@ -9,7 +9,7 @@ import type { FixData } from '../findings';
 import type { InsertValue } from '../formats/format';
 import type { Range } from 'vscode-languageserver-types';
 import type { DocNode } from '../document/node';
-import { findString, findValue } from '../document/navigate';
+import { findString, nodeAtPath } from '../document/navigate';
 import { terraformBlocks } from '../subjects/terraform';
 import type { FileRole } from './fileRoles';
 
@@ -42,8 +42,7 @@ export function addRolePolicyFix(
       const scoped = withStackValues(s, CLOUDFORMATION_VALUES);
       return { ...scoped, Resource: toSub(scoped.Resource) };
     });
-    const properties = role.fixAt.path.reduce<DocNode | undefined>((node, key) => findValue(node, String(key)), root);
-    const taken = (findValue(properties, 'Policies')?.children ?? []).map((p) => findString(p, 'PolicyName'));
+    const taken = (nodeAtPath(root, [...role.fixAt.path, 'Policies'])?.children ?? []).map((p) => findString(p, 'PolicyName'));
     const entry = {
       PolicyName: unused('EcsTaskExecution', taken),
       PolicyDocument: { Version: '2012-10-17', Statement },

@@ -195,10 +195,7 @@ function policyDocumentData(root: DocNode, name: string, seen = new Set<string>(
     const list = findValue(body, member);
     if (!list) return [];
     if (list.type !== 'array') return undefined;
-    const read = (list.children ?? []).map((node) => {
-      const other = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(node.expression?.source ?? '');
-      return (other ? policyDocumentData(root, other[1], seen) : policyJson(root, node)) as { Statement?: unknown } | undefined;
-    });
+    const read = (list.children ?? []).map((node) => policyJson(root, node, seen) as { Statement?: unknown } | undefined);
     const statements = read.map((d) => (d && typeof d === 'object' && d.Statement !== undefined ? [d.Statement].flat() : undefined));
     return statements.every((list) => list?.every((statement) => statement !== null && typeof statement === 'object'))
       ? (statements as Record<string, unknown>[][])
@@ -242,9 +239,9 @@ function resourceBody(root: DocNode, type: string, name: string): DocNode | unde
 }
 
 /** A Terraform policy: `jsonencode({...})` (an object), or a JSON string (a heredoc). */
-function policyJson(root: DocNode, node: DocNode | undefined): unknown {
+function policyJson(root: DocNode, node: DocNode | undefined, seen?: Set<string>): unknown {
   const document = /^data\.aws_iam_policy_document\.([\w-]+)\.json$/.exec(node?.expression?.source ?? '');
-  if (document) return policyDocumentData(root, document[1]);
+  if (document) return policyDocumentData(root, document[1], seen);
   if (node?.type === 'string') {
     try {
       return JSON.parse(node.value as string);

@@ -79,8 +79,9 @@ function findingsOf(
     if (!list.some((d) => d.action === need.action && d.resource === need.resource)) list.push({ ...need, decision });
     denied.set(need.node, list);
   }
-  // One fix adds what the role is missing for the whole document, so applying it once clears them all.
-  const everything = [...denied.values()].flat().map((d) => decisionKey(d.action, d.resource));
+  // One fix adds what the role is missing for the whole document, so applying it once clears them
+  // all: built once, offered on every finding.
+  const add = denied.size ? addFix([...denied.values()].flat().map((d) => decisionKey(d.action, d.resource))) : undefined;
   const findings: Finding[] = [];
   for (const [node, list] of denied) {
     const explicit = list.filter((d) => d.decision.decision === 'explicitDeny');
@@ -98,7 +99,7 @@ function findingsOf(
       severity: explicit.length ? 'error' : 'warning',
       message: `${who} is not allowed ${what}; the task would stop with AccessDeniedException at start.${why}${unknown}`,
       range: nodeRange(ctx, node),
-      fixes: fixList(addFix(everything), {
+      fixes: fixList(add, {
         kind: 'showPolicy',
         title: 'Show the statements the role is missing',
         offset: roleOffset,
