@@ -34,3 +34,31 @@ export function foundRole(
 export function roleAccess(states: Record<string, RoleState>): RoleChecksAccess {
   return { account: ACCOUNT, role: (arn) => states[arn] };
 }
+
+/**
+ * A YAML template whose role ExecRole (trusted by `principal`, with `roleProperties` after its trust
+ * policy, and any further resources after those) is the execution role of a task with these secrets.
+ */
+export function roleTemplate(roleProperties: string, secrets: Record<string, string> = {}, principal = 'ecs-tasks.amazonaws.com'): string {
+  const entries = Object.entries(secrets).map(
+    ([name, valueFrom]) => `            - Name: ${name}\n              ValueFrom: ${valueFrom}\n`,
+  );
+  return `Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ${principal} }
+            Action: sts:AssumeRole
+${roleProperties}  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+          Memory: 512
+${entries.length ? `          Secrets:\n${entries.join('')}` : ''}`;
+}

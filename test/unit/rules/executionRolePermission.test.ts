@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../server/src/service';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
-import { foundRole, roleAccess, roleArn, trustFor } from '../../helpers/roleChecks';
+import { foundRole, roleAccess, roleArn, roleTemplate, trustFor } from '../../helpers/roleChecks';
 import { applyFix, findingsOf, service, textAt } from '../../helpers/taskdef';
 
 const db = secret('prod/db');
@@ -32,29 +32,6 @@ const run = (decisions: Parameters<typeof foundRole>[2]) =>
     catalog,
     roles: roleAccess({ [roleArn('exec')]: foundRole('exec', trustFor('ecs-tasks.amazonaws.com'), decisions) }),
   });
-
-/** A template whose role ExecRole (trusted by `principal`, with `roleProperties` after its trust policy) is the execution role of a task with these secrets. */
-const roleTemplate = (roleProperties: string, secrets: Record<string, string>, principal = 'ecs-tasks.amazonaws.com') => `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ${principal} }
-            Action: sts:AssumeRole
-${roleProperties}  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Memory: 512
-          Secrets:
-${Object.entries(secrets)
-  .map(([name, valueFrom]) => `            - Name: ${name}\n              ValueFrom: ${valueFrom}\n`)
-  .join('')}`;
 
 /** A Terraform file after the fix: still valid HCL, and nothing left for the rule to report. */
 function expectFixedTerraform(fixed: string): void {
@@ -125,30 +102,9 @@ describe('hover on the execution role', () => {
 
 describe('execution-role-permission for a role written in the file, offline', () => {
   const template = (roleProperties: string, extra = '') =>
-    `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Principal: { Service: ecs-tasks.amazonaws.com }
-            Action: sts:AssumeRole
-${roleProperties}${extra}
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Memory: 512
-          Secrets:
-            - Name: DB
-              ValueFrom: !Sub arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:prod/db
-`;
+    roleTemplate(roleProperties + extra, {
+      DB: '!Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/db',
+    });
   const MANAGED = '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n';
   const run = (text: string) => findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
 
@@ -170,7 +126,7 @@ ${roleProperties}${extra}
       '      Policies:\n        - PolicyName: secrets\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/*\n';
     expect(run(template(MANAGED + inline))).toEqual([]);
     const policy =
-      '\n  Secrets:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: s\n      Roles: [!Ref ExecRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ["secretsmanager:Get*"]\n            Resource: "*"';
+      '  Secrets:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: s\n      Roles: [!Ref ExecRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ["secretsmanager:Get*"]\n            Resource: "*"\n';
     expect(run(template(MANAGED, policy))).toEqual([]);
   });
 

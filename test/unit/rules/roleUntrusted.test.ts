@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDiagnostic } from '../../../server/src/service';
 import { fakeCatalog } from '../../helpers/fakeCatalog';
-import { foundRole, roleAccess, roleArn, trustFor } from '../../helpers/roleChecks';
+import { foundRole, roleAccess, roleArn, roleTemplate, trustFor } from '../../helpers/roleChecks';
 import { findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const catalog = fakeCatalog([]);
@@ -50,24 +50,7 @@ describe('role-untrusted', () => {
 
 describe('role-untrusted for a role written in the file, offline', () => {
   it('reports a template role whose trust policy is for EC2', () => {
-    const text = `Resources:
-  ExecRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { Service: [ec2.amazonaws.com] }
-            Action: sts:AssumeRole
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      ExecutionRoleArn: !GetAtt ExecRole.Arn
-      ContainerDefinitions:
-        - Name: app
-          Image: nginx
-          Memory: 512
-`;
+    const text = roleTemplate('', {}, '[ec2.amazonaws.com]');
     const finding = onlyFindingOf('role-untrusted', text, {}, {}, 'template.yaml');
     expect(textAt(text, finding)).toBe('ExecRole.Arn');
     expect(finding.message).toBe(
