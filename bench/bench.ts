@@ -6,6 +6,7 @@
 // bound. Terraform is measured against one tree-sitter parse of the same text, and the Terraform
 // parser's start-up in new processes. Prints a table and writes bench/results.json. `--smoke` runs
 // each workload a few times only, to prove the benchmark works (CI); the figures then mean nothing.
+// `--only GROUP,...` runs some groups of workloads (while working on one), and writes no results.json.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, tmpdir, totalmem } from 'node:os';
@@ -29,6 +30,9 @@ import { jsonBaselineService } from './jsonBaseline';
 // The bundle runs from bench/out.
 const root = join(__dirname, '../..');
 const smoke = process.argv.includes('--smoke');
+// `--only processes,terraform`: just those groups of workloads (the names are the keys of `steps` in main).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ITERATIONS = smoke ? 3 : 40;
 const SCHEMA_FILE = join(root, '../shared/bench/ecs-intellisense-schema-v1.4.0.json');
@@ -1151,24 +1155,28 @@ async function terraformStartup() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  const steps: Record<string, () => unknown> = {
+    full: () => fullAnalysis(baseline),
+    reanalysis,
+    completion: () => completion(baseline),
+    catalog: catalogLoad,
+    server: serverProcess,
+    'first-diagnostics': serverFirstDiagnostics,
+    bundles: bundleSizes,
+    corpus: () => corpusLint(baseline),
+    processes: wholeProcesses,
+    yaml: () => yamlFullAnalysis(yamlBaselineService()),
+    cloudformation: cloudFormationFullAnalysis,
+    'cloudformation-reanalysis': cloudFormationReanalysis,
+    terraform: terraformFullAnalysis,
+    'terraform-startup': terraformStartup,
+  };
+  const unknown = only?.filter((name) => !Object.hasOwn(steps, name));
+  if (unknown?.length) throw new Error(`--only: no workload group ${unknown.join(', ')}; the groups are ${Object.keys(steps).join(', ')}`);
   const baseline = baselineService();
   if (!baseline)
     console.log(`Baseline skipped: ${SCHEMA_FILE} is not there, so no ratios to the JSON and YAML language servers are printed.\n`);
-  await fullAnalysis(baseline);
-  reanalysis();
-  await completion(baseline);
-  await catalogLoad();
-  await serverProcess();
-  await serverFirstDiagnostics();
-  bundleSizes();
-  await corpusLint(baseline);
-  await wholeProcesses();
-  const yamlBaseline = yamlBaselineService();
-  await yamlFullAnalysis(yamlBaseline);
-  await cloudFormationFullAnalysis();
-  cloudFormationReanalysis();
-  await terraformFullAnalysis();
-  await terraformStartup();
+  for (const [name, step] of Object.entries(steps)) if (!only || only.includes(name)) await step();
 
   const fmt = (n: number) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
   console.log(
@@ -1182,6 +1190,8 @@ async function main() {
     if (row.note) console.log(`   ${row.note}`);
     if (row.target) console.log(`   target: ${row.target}${row.met === undefined ? '' : row.met ? '  [met]' : '  [NOT met]'}`);
   }
+  // A partial run does not replace the record of a whole one.
+  if (only) return;
   const out = join(root, 'bench/results.json');
   writeFileSync(
     out,

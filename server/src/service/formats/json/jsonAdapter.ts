@@ -1,12 +1,13 @@
 // JSON and JSON with comments: jsonc-parser's tolerant tree is already the neutral tree's shape, so
-// it is handed over as it is (no copy). Comments are allowed; trailing commas are not (the AWS CLI
-// reads strict JSON).
+// it is handed over as it is (no copy); a clean text takes cleanJson.ts's faster path to the same
+// tree. Comments are allowed; trailing commas are not (the AWS CLI reads strict JSON).
 import { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import type { DocNode } from '../../document/node';
 import { nodeAtPath } from '../../document/navigate';
-import type { Comment, Location, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
+import type { AnalysisLimit, Comment, Location, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
 import type { FormatAdapter } from '../format';
-import { exceededBracketDepth, exceededSize } from '../limits';
+import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH } from '../limits';
+import { parseCleanJson } from './cleanJson';
 import { jsonEditor } from './jsonEditor';
 
 /** An unquoted placeholder at the start of the text, to name it whole in the message. */
@@ -38,13 +39,23 @@ function toProblem(text: string, error: ParseError): SyntaxProblem {
 }
 
 function parse(text: string): ParsedDocument {
-  const limited = exceededSize(text) ?? exceededBracketDepth(text);
-  // Not parsed: a tree this size or depth would stall or overflow the stack. One finding says so.
-  if (limited) return { text, format: 'json', roots: [], problems: [], limited };
-  const errors: ParseError[] = [];
+  const tooLarge = exceededSize(text);
+  // Not parsed: a tree this size would stall the editor. One finding says so.
+  if (tooLarge) return limitedDocument(text, tooLarge);
   const source = withoutByteOrderMark(text);
+  const clean = parseCleanJson(source, MAX_NESTING_DEPTH);
+  if (clean.kind === 'tree') return { text, format: 'json', roots: [clean.root], problems: [] };
+  if (clean.kind === 'too-deep') return limitedDocument(text, { kind: 'depth', actual: clean.depth, limit: MAX_NESTING_DEPTH });
+  // Not clean JSON: jsonc-parser reports the errors and recovers; its recursion is bounded first.
+  const tooDeep = exceededBracketDepth(text);
+  if (tooDeep) return limitedDocument(text, tooDeep);
+  const errors: ParseError[] = [];
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
   return { text, format: 'json', roots: root ? [root as DocNode] : [], problems: errors.map((e) => toProblem(source, e)) };
+}
+
+function limitedDocument(text: string, limited: AnalysisLimit): ParsedDocument {
+  return { text, format: 'json', roots: [], problems: [], limited };
 }
 
 /**
