@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hintsForPath } from '../documentSelector';
 import { chooseDeployment, createTaskDefinitionService, type AnalysisOptions, type DeployedBySetting, type Finding } from '../service';
 import { WorkflowDeployments } from '../workflowFiles';
@@ -8,6 +7,7 @@ import { ProjectConfigs, settingsForFile, type LoadedConfig } from '../projectCo
 import { DEFAULT_SETTINGS } from '../settings';
 import type { LintTarget } from './collectFiles';
 import type { SafeFix } from './fix';
+import { fileDocument } from './fileDocument';
 import { analyzeSource, type LintSource } from './lintSource';
 import { prepareFor } from '../hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from '../terraformLinks';
@@ -69,7 +69,8 @@ export async function lintFiles(
   const service = createTaskDefinitionService();
   const results: FileResult[] = [];
   const configs = new Set<LoadedConfig>();
-  for (const target of targets) {
+  const reader = new ReadAhead(targets, cwd);
+  for (const [index, target] of targets.entries()) {
     const path = resolve(cwd, target.path);
     const loaded = await repository.configs.forFile(path);
     const user = { hints: hintsForPath(target.path, DEFAULT_SETTINGS), rules: options.rules ?? {}, deployedBy: repository.deployedBy };
@@ -81,7 +82,7 @@ export async function lintFiles(
     }
     let text: string;
     try {
-      text = target.text ?? (await readFile(resolve(cwd, target.path), 'utf8'));
+      text = await reader.read(index);
     } catch (error) {
       results.push({ file: target.path, findings: [], error: (error as NodeJS.ErrnoException).message });
       continue;
@@ -89,7 +90,7 @@ export async function lintFiles(
     // A byte order mark stays in the text: the AWS CLI refuses a JSON file that starts with one,
     // which the rule byte-order-mark reports. (Editors hide it, so first-line columns differ by one.)
     // No language id: the file name, else the content, picks the format (JSON, YAML or Terraform).
-    const doc = TextDocument.create(`file:///${target.path}`, '', 1, text);
+    const doc = fileDocument(`file:///${target.path}`, text);
     try {
       await prepareFor('', doc.uri, text);
     } catch (error) {
@@ -124,10 +125,39 @@ export async function lintFiles(
   for (const loaded of configs) {
     const file = relative(cwd, loaded.path);
     if (results.some((r) => r.file === file)) continue;
-    const doc = TextDocument.create(`file:///${file}`, '', 1, loaded.text);
+    const doc = fileDocument(`file:///${file}`, loaded.text);
     const findings = service.analyze(doc, {}, options);
     if (findings.length) results.push({ file, findings });
     service.forget(doc.uri);
   }
   return results;
+}
+
+/**
+ * The targets' texts, each file read while the one before it is analysed: a CI run of many files
+ * otherwise waits for every read in turn.
+ */
+class ReadAhead {
+  private next: { index: number; text: Promise<string> } | undefined;
+
+  constructor(
+    private readonly targets: readonly LintTarget[],
+    private readonly cwd: string,
+  ) {}
+
+  /** The text of target `index`; the read of the one after it starts now. */
+  read(index: number): Promise<string> {
+    const text = this.next?.index === index ? this.next.text : this.start(index);
+    this.next = index + 1 < this.targets.length ? { index: index + 1, text: this.start(index + 1) } : undefined;
+    return text;
+  }
+
+  private start(index: number): Promise<string> {
+    const target = this.targets[index];
+    const text = target.text !== undefined ? Promise.resolve(target.text) : readFile(resolve(this.cwd, target.path), 'utf8');
+    // A file read ahead and then ignored (by the project config) must not fail the run unseen; one
+    // that is linted still throws where read() is awaited.
+    text.catch(() => undefined);
+    return text;
+  }
 }

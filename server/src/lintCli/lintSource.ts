@@ -1,4 +1,5 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileDocument } from './fileDocument';
 import type { AnalysisOptions, Finding, RecognitionHints, TaskDefinitionService } from '../service';
 
 /** A file's text and how it is analysed: what lintFiles checked, and what --fix checks again after each pass. */
@@ -15,7 +16,7 @@ export interface LintSource {
 
 /** The source's text as a document (the service caches one model per URI and version). */
 export function documentOf(source: LintSource, version = 1): TextDocument {
-  return TextDocument.create(source.uri, '', version, source.text);
+  return fileDocument(source.uri, source.text, version);
 }
 
 /** The findings the CLI reports for a source. */

@@ -2,11 +2,11 @@
 // and --max-warnings name), 1 with, 2 when the command line or a file could not be used.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTaskDefinitionService } from '../service';
 import { collectFiles, MissingPathError } from './collectFiles';
 import { enableCompileCache } from '../compileCache';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
+import { fileDocument } from './fileDocument';
 import { lintFiles } from './lintFiles';
 import { loadCatalog } from './loadCatalog';
 import { finishRun } from './report';
@@ -113,7 +113,7 @@ async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
   const log = (line: string) => process.stderr.write(`ecs-taskdef-lint: ${line}\n`);
   const catalog = args.offline ? undefined : await loadCatalog({ profile: args.profile, region: args.region }, log);
   const options = { account: args.account, region: args.region, reportSyntaxErrors: true, catalog: catalog?.access };
-  const doc = TextDocument.create(`file:///${args.policy}`, '', 1, text.replace(/^\uFEFF/, ''));
+  const doc = fileDocument(`file:///${args.policy}`, text.replace(/^\uFEFF/, ''));
   await prepareFor('', doc.uri, doc.getText());
   const service = createTaskDefinitionService();
   // A template may hold several task definitions: --resource picks one, else the first is used.

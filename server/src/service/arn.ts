@@ -153,22 +153,27 @@ export interface SecretArn extends Arn {
   versionId?: string;
 }
 
-const parsedSecrets = new Map<string, SecretArn | undefined>();
+/** The secret fields of the ARNs parseArn shares, so that each is split once. */
+const secretFields = new WeakMap<Arn, SecretArn | null>();
 
 /** Parses a Secrets Manager secret ARN; undefined for anything else. Shared like parseArn's: do not modify it. */
 export function parseSecretArn(value: string): SecretArn | undefined {
-  let secret = parsedSecrets.get(value);
-  if (secret === undefined && !parsedSecrets.has(value)) {
-    secret = splitSecretArn(value);
-    if (parsedSecrets.size >= PARSED_LIMIT) parsedSecrets.clear();
-    parsedSecrets.set(value, secret);
-  }
-  return secret;
+  const arn = parseArn(value);
+  return arn && secretArnOf(arn);
 }
 
-function splitSecretArn(value: string): SecretArn | undefined {
-  const arn = parseArn(value);
-  if (!arn || arn.service !== 'secretsmanager' || !arn.resource.startsWith('secret:')) return undefined;
+/** The secret fields of an ARN parseArn gave; undefined when it is no Secrets Manager secret ARN. */
+export function secretArnOf(arn: Arn): SecretArn | undefined {
+  let secret = secretFields.get(arn);
+  if (secret === undefined) {
+    secret = splitSecretArn(arn) ?? null;
+    secretFields.set(arn, secret);
+  }
+  return secret ?? undefined;
+}
+
+function splitSecretArn(arn: Arn): SecretArn | undefined {
+  if (arn.service !== 'secretsmanager' || !arn.resource.startsWith('secret:')) return undefined;
   const [, nameWithSuffix, ...extra] = arn.resource.split(':');
   const suffix = SECRET_SUFFIX.exec(nameWithSuffix)?.[1];
   const tail = extra.length ? `:${extra.join(':')}` : '';

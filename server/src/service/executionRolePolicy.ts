@@ -2,7 +2,7 @@
 // (docs/reference/execution-role.md#the-policy-it-needs): the secrets and parameters it references,
 // the customer-managed KMS keys they are encrypted with (from the account's catalog), its environment
 // files, private ECR images and awslogs log groups. Pure: it reads one task definition, its facts and the catalog it is handed.
-import { isArn, parseArn, parseParameterArn, parseSecretArn } from './arn';
+import { isArn, parseParameterArn, parseSecretArn } from './arn';
 import { indexCatalog, type CatalogEntry } from './catalog';
 import { usesCustomerManagedKey } from './describeEntry';
 import { findArray, findString, findValue } from './document/navigate';
@@ -171,10 +171,10 @@ function plan(subject: Subject, options: AnalysisOptions): ExecutionRolePolicy &
     const { value } = reference;
     if (value === '' || isTemplated(value)) continue;
     if (reference.place === 'registryCredentials') {
-      if (!isArn(value) || parseArn(value)?.service === 'secretsmanager') addSecret(value, reference.node);
+      if (!isArn(value) || reference.arn?.service === 'secretsmanager') addSecret(value, reference.node);
       continue;
     }
-    const service = isArn(value) ? parseArn(value)?.service : 'ssm';
+    const service = isArn(value) ? reference.arn?.service : 'ssm';
     if (service === 'secretsmanager') addSecret(value, reference.node);
     else if (service === 'ssm') {
       addParameter(value, reference.node);

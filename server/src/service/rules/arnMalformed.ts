@@ -53,7 +53,7 @@ const WELL_FORMED_PARAMETER =
 const NO_PROBLEMS: readonly ArnProblem[] = Object.freeze([]);
 
 function referenceProblems(reference: SecretReference, names: { valueFrom: string; credentialsParameter: string }): readonly ArnProblem[] {
-  const { value, place } = reference;
+  const { value, place, arn } = reference;
   if (
     WELL_FORMED_PARAMETER.test(value) ||
     (WELL_FORMED_SECRET.test(value) && (place !== 'registryCredentials' || !value.includes(':', value.indexOf(':secret:') + 8)))
@@ -63,7 +63,6 @@ function referenceProblems(reference: SecretReference, names: { valueFrom: strin
   if (place === 'registryCredentials') {
     // Empty values, bare names and SSM ARNs are registry-credentials-invalid findings.
     if (!isArn(value)) return [];
-    const arn = parseArn(value);
     if (arn?.service === 'ssm') return [];
     if (arn?.service === 'secretsmanager') return checkSecretArn(value, false);
     return otherServiceProblems(value, names.credentialsParameter, 'a Secrets Manager secret ARN');
@@ -76,7 +75,6 @@ function referenceProblems(reference: SecretReference, names: { valueFrom: strin
       },
     ];
   if (!isArn(value)) return checkParameterName(value);
-  const arn = parseArn(value);
   if (arn?.service === 'secretsmanager') return checkSecretArn(value, true);
   if (arn?.service === 'ssm') return checkParameterArn(value);
   return otherServiceProblems(value, names.valueFrom, 'a Secrets Manager secret or SSM parameter');

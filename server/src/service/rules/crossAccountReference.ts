@@ -1,4 +1,4 @@
-import { isAccountId, isArn, parseArn } from '../arn';
+import { isAccountId, isArn } from '../arn';
 import type { Finding } from '../findings';
 import { usesStackAccount } from '../subjects/expressionValues';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
@@ -24,7 +24,7 @@ export const crossAccountReference: SubjectRule = {
     for (const reference of ctx.subject.references) {
       // `${AWS::AccountId}` is the stack's own account, whatever the task's is said to be.
       if (!isArn(reference.value) || usesStackAccount(reference.template)) continue;
-      const arn = parseArn(reference.value);
+      const { arn } = reference;
       if (!arn || !isAccountId(arn.account) || arn.account === account) continue;
       if (arn.service === 'ssm') {
         findings.push({

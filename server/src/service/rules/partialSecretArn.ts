@@ -1,4 +1,3 @@
-import { parseSecretArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import type { SecretReference } from '../subjects/subject';
@@ -24,7 +23,7 @@ export const partialSecretArn: SubjectRule = {
         if (!lookup.partial) return [];
         const { entry } = lookup;
         const trap = LOOKS_LIKE_SUFFIX.test(entry.name);
-        const full = entry.arn + (parseSecretArn(reference.value)?.tail ?? '');
+        const full = entry.arn + (reference.secret?.tail ?? '');
         return [
           {
             ruleId: 'partial-secret-arn',
@@ -53,7 +52,7 @@ function offlineFindings(ctx: RuleContext, reference: SecretReference): Finding[
   // An expression's value is CloudFormation's to fill in; a `Fn::Sub` whose name part is written
   // literally still says enough (its variables stay placeholders, which are not judged).
   if (reference.node.type === 'expression' && !reference.template) return [];
-  const arn = parseSecretArn(reference.value);
+  const arn = reference.secret;
   if (!arn || arn.suffix !== undefined || arn.nameWithSuffix === '' || isTemplated(arn.nameWithSuffix)) return [];
   return [
     {

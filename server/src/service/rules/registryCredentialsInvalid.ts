@@ -1,4 +1,4 @@
-import { isArn, parseArn, parseSecretArn } from '../arn';
+import { isArn } from '../arn';
 import { lookupReference } from '../catalogLookup';
 import type { Finding } from '../findings';
 import { findProperty, findValue, pathOf } from '../document/navigate';
@@ -75,14 +75,14 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: DocN
       `"${value}" is a bare secret name: it works only through the API for a secret in the task's region; the console, other regions and other accounts need the secret's full ARN.`,
       fixes,
     );
-  } else if (parseArn(value)?.service === 'ssm') {
+  } else if (reference.arn?.service === 'ssm') {
     report(
       'error',
       parameter,
       'ECS reads private registry credentials only from Secrets Manager; store them as a secret with username and password and give its ARN.',
     );
   } else {
-    const secret = parseSecretArn(value);
+    const { secret } = reference;
     if (secret?.tail) {
       const whole = value.slice(0, value.length - secret.tail.length);
       report(

@@ -1,4 +1,4 @@
-import { parseSecretArn, type SecretArn } from '../arn';
+import type { SecretArn } from '../arn';
 import type { Finding } from '../findings';
 import { findString, findValue } from '../document/navigate';
 import type { SecretReference } from '../subjects/subject';
@@ -29,7 +29,7 @@ export const secretVersionSelector: SubjectRule = {
     const selecting: { reference: SecretReference; fields: string[] }[] = [];
     for (const reference of ctx.subject.references) {
       if (reference.place === 'registryCredentials') continue;
-      const arn = parseSecretArn(reference.value);
+      const arn = reference.secret;
       // A tail of the wrong length is arn-malformed's.
       if (!arn?.extended) continue;
       const stage = literal(arn.versionStage);

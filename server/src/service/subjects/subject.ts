@@ -1,5 +1,6 @@
 // What in a document tree is a task definition. One document may hold several (a CloudFormation
 // template with two task definitions, a YAML stream); each is a subject with its own facts.
+import type { Arn, SecretArn } from '../arn';
 import type { DocNode } from '../document/node';
 import type { Path } from '../document/path';
 import type { Dialect } from './dialect';
@@ -54,6 +55,13 @@ export interface SecretReference {
   node: DocNode;
   /** The reference as ECS will receive it (for `!Sub`, with the pseudo parameters filled in). */
   value: string;
+  /**
+   * The value's ARN fields (arn.ts), undefined when it is not an ARN; and its secret fields when it is
+   * a Secrets Manager secret ARN. Parsed once here for every rule: a lookup in arn.ts's cache by a
+   * string fresh from the parser costs about as much as the rule that asks.
+   */
+  readonly arn: Arn | undefined;
+  readonly secret: SecretArn | undefined;
   /** The `name` of the secrets/secretOptions entry; undefined for registry credentials. */
   name?: string;
   /** Set when the value came from a `Fn::Sub` template: how to write a corrected value back. */

@@ -1,6 +1,7 @@
 // Task definitions written with the API's own names: register-task-definition input (JSON or
 // YAML), describe-task-definition output, and Terraform's container_definitions arrays. Also the
 // containers and secret references of any subject, whatever its dialect.
+import { parseArn, secretArnOf } from '../arn';
 import type { DocNode } from '../document/node';
 import { findArray, findString, findValue } from '../document/navigate';
 import { rootType } from '../shape/taskDefinitionShape';
@@ -81,7 +82,10 @@ function collectReferences(containers: ContainerModel[]): SecretReference[] {
   const references: SecretReference[] = [];
   const add = (place: ReferencePlace, container: ContainerModel, node: DocNode | undefined, name?: string) => {
     const string = stringOf(node);
-    if (node && string) references.push({ place, container, node, value: string.value, name, template: string.template });
+    if (!node || !string) return;
+    const arn = parseArn(string.value);
+    const secret = arn && secretArnOf(arn);
+    references.push({ place, container, node, value: string.value, arn, secret, name, template: string.template });
   };
   for (const container of containers) {
     for (const entry of findArray(container.node, 'secrets'))
