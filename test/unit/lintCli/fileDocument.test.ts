@@ -19,8 +19,14 @@ describe('fileDocument', () => {
   it.each(Object.entries(TEXTS))('means what the editor document means: %s', (_name, text) => {
     const ours = fileDocument('file:///t.json', text, 3);
     const editor = TextDocument.create('file:///t.json', '', 3, text);
-    expect([ours.uri, ours.version, ours.lineCount, ours.getText()]).toEqual([editor.uri, editor.version, editor.lineCount, editor.getText()]);
-    for (let offset = -1; offset <= text.length + 1; offset++) expect(ours.positionAt(offset), `offset ${offset}`).toEqual(editor.positionAt(offset));
+    expect([ours.uri, ours.version, ours.lineCount, ours.getText()]).toEqual([
+      editor.uri,
+      editor.version,
+      editor.lineCount,
+      editor.getText(),
+    ]);
+    for (let offset = -1; offset <= text.length + 1; offset++)
+      expect(ours.positionAt(offset), `offset ${offset}`).toEqual(editor.positionAt(offset));
     for (let line = -1; line <= editor.lineCount + 1; line++) {
       expect(ours.getLineRange(line), `line ${line}`).toEqual(editor.getLineRange(line));
       expect(ours.getEOLCharacters(line), `line ${line}`).toBe(editor.getEOLCharacters(line));
