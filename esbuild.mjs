@@ -51,6 +51,8 @@ if (process.argv.includes('--bench')) {
   await mkdir('server/out', { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),
+    // What the bin scripts load first: it compiles server.js or lint.js with the code cache (launch.ts).
+    build({ ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'server/out' }),
     // The AWS SDK, only here: server.js and lint.js require aws.js by path the first time they go online
     // (catalog/lazyAwsCatalog.ts), so that start-up and --offline load none of it.
     build({ ...common, entryPoints: { aws: 'server/src/catalog/awsBundle.ts' }, outdir: 'server/out' }),

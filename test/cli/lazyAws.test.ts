@@ -3,7 +3,6 @@
 // require.cache), and the runs that go online prove that the record would show aws.js.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,37 +111,5 @@ describe('the language server loads the AWS SDK only online', () => {
     expect(online.diagnostics.length).toBeGreaterThan(0);
     await client.stop();
     expect(run.loaded()).toContain(AWS_BUNDLE);
-  });
-});
-
-describe("Node's compile cache", () => {
-  it('never stops a run when its directory cannot be made', async () => {
-    // A file where the temporary and home directories should be: no cache directory can be created under it.
-    const notADirectory = join(dir, 'td.json');
-    const result = await lint(['--offline', 'td.json'], isolatedAwsEnv({ TMPDIR: notADirectory, HOME: notADirectory }));
-    expect([result.status, result.stderr]).toEqual([1, '']);
-    expect(result.stdout).toContain('error arn-malformed');
-  });
-
-  const hasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-  it('reuses the compiled bundle on the next run where Node has a compile cache (22.1 and later), and runs without one elsewhere', async () => {
-    const cacheRoot = mkdtempSync(join(tmpdir(), 'compile-cache-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: cacheRoot, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
-    delete env.NODE_COMPILE_CACHE; // which would turn the cache on by itself
-    const bin = join(root, 'server/bin/ecs-taskdef-lint');
-    const run = () =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        let stdout = '';
-        let stderr = '';
-        const child = spawn(process.execPath, [bin, '--version'], { env });
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    const first = await run();
-    const second = await run();
-    expect([first.code, second.code, second.stdout]).toEqual([0, 0, first.stdout]);
-    if (hasCache) expect(second.stderr).toContain(`cache for ${LINT} was accepted`);
-    else expect(readdirSync(cacheRoot)).toEqual([]);
   });
 });
