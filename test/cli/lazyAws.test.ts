@@ -2,7 +2,7 @@
 // process below runs with a preload that writes, at exit, every module file it loaded (Node's
 // require.cache), and the runs that go online prove that the record would show aws.js.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

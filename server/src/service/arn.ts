@@ -23,13 +23,13 @@ const PARAMETER_NAME = /^[A-Za-z0-9_.\-/]+$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const MAX_PARAMETER_LEVELS = 15;
 
-/** The six colon-separated fields of an ARN; `resource` keeps any further colons. */
+/** The six colon-separated fields of an ARN; `resource` keeps any further colons. Read-only: parseArn shares them. */
 export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
 }
 
 /** What is wrong with a reference, and the one fix when the intent is unambiguous. */
@@ -65,10 +65,19 @@ export function parseArn(value: string): Arn | undefined {
 
 function splitArn(value: string): Arn | undefined {
   if (!value.startsWith('arn:')) return undefined;
-  const fields = value.split(':');
-  if (fields.length < 6) return undefined;
-  const [, partition, service, region, account, ...rest] = fields;
-  return Object.freeze({ partition, service, region, account, resource: rest.join(':') });
+  // The colons after arn:partition, service, region and account; the resource keeps any further ones.
+  const afterPartition = value.indexOf(':', 4);
+  const afterService = afterPartition < 0 ? -1 : value.indexOf(':', afterPartition + 1);
+  const afterRegion = afterService < 0 ? -1 : value.indexOf(':', afterService + 1);
+  const afterAccount = afterRegion < 0 ? -1 : value.indexOf(':', afterRegion + 1);
+  if (afterAccount < 0) return undefined;
+  return {
+    partition: value.slice(4, afterPartition),
+    service: value.slice(afterPartition + 1, afterService),
+    region: value.slice(afterService + 1, afterRegion),
+    account: value.slice(afterRegion + 1, afterAccount),
+    resource: value.slice(afterAccount + 1),
+  };
 }
 
 /** The partition a region belongs to, by its pattern; `aws` when none matches. */
@@ -141,16 +150,16 @@ function fieldCountProblem(value: string): ArnProblem {
 /** A Secrets Manager secret ARN, possibly with the ECS-only `:json-key:version-stage:version-id` tail. */
 export interface SecretArn extends Arn {
   /** The name as written, with the random suffix when present. */
-  nameWithSuffix: string;
+  readonly nameWithSuffix: string;
   /** The six random characters Secrets Manager appends, when the ARN seems to carry them. */
-  suffix?: string;
+  readonly suffix?: string;
   /** Everything after the name, with its leading colon: `:key:stage:id`, or '' for the base form. */
-  tail: string;
+  readonly tail: string;
   /** The tail has exactly the three fields of the JSON-key form, the only extended form ECS reads (docs/reference/arns.md#arn-sm-4). */
-  extended: boolean;
-  jsonKey?: string;
-  versionStage?: string;
-  versionId?: string;
+  readonly extended: boolean;
+  readonly jsonKey?: string;
+  readonly versionStage?: string;
+  readonly versionId?: string;
 }
 
 /** The secret fields of the ARNs parseArn shares, so that each is split once. */
@@ -173,12 +182,23 @@ export function secretArnOf(arn: Arn): SecretArn | undefined {
 }
 
 function splitSecretArn(arn: Arn): SecretArn | undefined {
-  if (arn.service !== 'secretsmanager' || !arn.resource.startsWith('secret:')) return undefined;
-  const [, nameWithSuffix, ...extra] = arn.resource.split(':');
-  const suffix = SECRET_SUFFIX.exec(nameWithSuffix)?.[1];
-  const tail = extra.length ? `:${extra.join(':')}` : '';
-  const [jsonKey, versionStage, versionId] = extra.map((e) => e || undefined);
-  return Object.freeze({ ...arn, nameWithSuffix, suffix, tail, extended: extra.length === 3, jsonKey, versionStage, versionId });
+  const { partition, service, region, account, resource } = arn;
+  if (service !== 'secretsmanager' || !resource.startsWith('secret:')) return undefined;
+  const [, nameWithSuffix, ...extra] = resource.split(':');
+  return {
+    partition,
+    service,
+    region,
+    account,
+    resource,
+    nameWithSuffix,
+    suffix: SECRET_SUFFIX.exec(nameWithSuffix)?.[1],
+    tail: resource.slice('secret:'.length + nameWithSuffix.length),
+    extended: extra.length === 3,
+    jsonKey: extra[0] || undefined,
+    versionStage: extra[1] || undefined,
+    versionId: extra[2] || undefined,
+  };
 }
 
 /** The problems of a Secrets Manager ARN used in `valueFrom` (`allowExtended`) or `credentialsParameter`. */

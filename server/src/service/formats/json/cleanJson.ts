@@ -100,14 +100,15 @@ class CleanJsonParser {
         if (text.charCodeAt(this.pos) !== 0x22 /* " */) throw NOT_CLEAN;
         const offset = this.pos;
         const name = this.string();
-        const property: Building = { type: 'property', offset, length: -1, parent: node, children: [], colonOffset: -1 };
-        property.children!.push({ type: 'string', offset, length: this.pos - offset, parent: property, value: name });
+        const property: Building = { type: 'property', offset, length: -1, parent: node, children: undefined, colonOffset: -1 };
+        const key: Building = { type: 'string', offset, length: this.pos - offset, parent: property, value: name };
         this.skipTrivia();
         if (text.charCodeAt(this.pos) !== 0x3a /* : */) throw NOT_CLEAN;
         property.colonOffset = this.pos++;
         this.skipTrivia();
         const value = this.value(property);
-        property.children!.push(value);
+        // A literal of two, not two pushes onto []: a pushed array reserves room for 17.
+        property.children = [key, value];
         property.length = value.offset + value.length - offset;
         node.children!.push(property);
         if (!this.separator(0x7d /* } */)) break;
