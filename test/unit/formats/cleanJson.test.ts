@@ -1,7 +1,7 @@
 // The JSON fast path (formats/json/cleanJson.ts) against jsonc-parser's parseTree: on every clean
 // text the same tree (types, offsets, lengths, values, colons, parents), on every other text a
 // refusal, so that the adapter's tolerant parse reports the errors as before.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +41,10 @@ function jsonFiles(dir: string): string[] {
 
 describe('clean JSON fast path', () => {
   it('builds the tree parseTree builds for every clean JSON file of the corpus, the examples and the fixtures', () => {
+    // The corpus when it is there (its own suite fails when it is not); Stryker's sandbox copy has none.
+    const corpus = join(root, '../shared/corpus/files');
     const files = [
-      ...jsonFiles(join(root, '../shared/corpus/files')),
+      ...(existsSync(corpus) ? jsonFiles(corpus) : []),
       ...jsonFiles(join(root, 'examples')),
       ...jsonFiles(join(root, 'test')),
     ];
@@ -58,7 +60,7 @@ describe('clean JSON fast path', () => {
         clean++;
       }
     }
-    // The corpus alone has 40 files; nearly all of them are clean.
+    // The examples and fixtures alone hold 99 clean files.
     expect(clean).toBeGreaterThan(80);
   });
 
