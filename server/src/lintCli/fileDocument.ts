@@ -49,16 +49,15 @@ class FileDocument implements TextDocument {
     if (position.line >= starts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = starts[position.line];
-    if (position.character <= 0) return start;
-    return this.beforeLineBreak(Math.min(start + position.character, this.nextLineStart(position.line)), start);
+    return this.beforeLineBreak(Math.min(start + Math.max(0, position.character), this.nextLineStart(position.line)), start);
   }
 
   getLineRange(line: number): Range {
     const starts = this.lineStarts();
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // Past the last line: the last line, which never ends in a line break.
     const last = Math.min(line, starts.length - 1);
-    const end = line < starts.length ? this.lineEnd(line) : this.text.length;
-    return { start: { line: last, character: 0 }, end: { line: last, character: end - starts[last] } };
+    return { start: { line: last, character: 0 }, end: { line: last, character: this.lineEnd(last) - starts[last] } };
   }
 
   getEOLCharacters(line: number): string {

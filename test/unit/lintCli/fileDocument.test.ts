@@ -12,6 +12,7 @@ const TEXTS = {
   CRLF: '{\r\n  "family": "web"\r\n}\r\n',
   'lone CR': '{\r  "family": "web"\r}',
   mixed: 'a\r\n\nb\r\rc\n\r\nd',
+  'LF first': '\n{"family": "web"}\n',
   'only line breaks': '\n\r\n\r\r\n\n',
 };
 
@@ -19,8 +20,9 @@ describe('fileDocument', () => {
   it.each(Object.entries(TEXTS))('means what the editor document means: %s', (_name, text) => {
     const ours = fileDocument('file:///t.json', text, 3);
     const editor = TextDocument.create('file:///t.json', '', 3, text);
-    expect([ours.uri, ours.version, ours.lineCount, ours.getText()]).toEqual([
+    expect([ours.uri, ours.languageId, ours.version, ours.lineCount, ours.getText()]).toEqual([
       editor.uri,
+      editor.languageId,
       editor.version,
       editor.lineCount,
       editor.getText(),

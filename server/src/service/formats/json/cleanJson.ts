@@ -16,6 +16,8 @@ export type CleanJson = { kind: 'tree'; root: DocNode } | { kind: 'too-deep'; de
 const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 /** A run of JSON's whitespace (indentation is most of a pretty-printed file). */
 const WHITESPACE = /[ \n\r\t]*/y;
+/** A comment at the position: to the end of its line, or to its closing star and slash. */
+const COMMENT = /\/\/[^\n\r]*|\/\*[\s\S]*?\*\//y;
 /** JSON's number grammar (RFC 8259, section 6), nothing more: `01`, `1.` and `+1` are not clean. */
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -179,8 +181,9 @@ class CleanJsonParser {
       STRING_RUN.test(text);
       end = STRING_RUN.lastIndex;
     }
-    if (text.charCodeAt(end) !== 0x22) throw NOT_CLEAN;
     this.pos = end + 1;
+    // Past the string's end without its closing quote (a control character, the end of the text),
+    // the slice is no JSON string either.
     try {
       return JSON.parse(text.slice(open, end + 1)) as string;
     } catch {
@@ -203,16 +206,8 @@ class CleanJsonParser {
   }
 
   private skipComment(): void {
-    const text = this.text;
-    const next = text.charCodeAt(this.pos + 1);
-    if (next === 0x2f /* / */) {
-      let end = this.pos + 2;
-      while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
-      this.pos = end;
-    } else if (next === 0x2a /* * */) {
-      const end = text.indexOf('*/', this.pos + 2);
-      if (end < 0) throw NOT_CLEAN;
-      this.pos = end + 2;
-    } else throw NOT_CLEAN;
+    COMMENT.lastIndex = this.pos;
+    if (!COMMENT.test(this.text)) throw NOT_CLEAN;
+    this.pos = COMMENT.lastIndex;
   }
 }
