@@ -18,7 +18,8 @@ const REGION_SHAPE = /^([a-z]+-)+\d+$/;
 const ACCOUNT = /^\d{12}$/;
 const PARTITION_SHAPE = /^aws(-[a-z]+)*$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@!-]+$/;
-const SECRET_SUFFIX = /-([A-Za-z0-9]{6})$/;
+const SECRET_SUFFIX = /-[A-Za-z0-9]{6}$/;
+const SECRET_PREFIX = 'secret:';
 const PARAMETER_NAME = /^[A-Za-z0-9_.\-/]+$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const MAX_PARAMETER_LEVELS = 15;
@@ -48,19 +49,23 @@ export function isArn(value: string): boolean {
   return value.startsWith('arn:');
 }
 
-/** Recently parsed ARNs: every rule asks about the same references, and documents repeat them. */
-const parsed = new Map<string, Arn | undefined>();
+/**
+ * Recently parsed ARNs (null: not an ARN): every rule asks about the same references, and documents
+ * repeat them. A secret ARN is cached with its secret fields (SecretArn), so that it is split once.
+ */
+const parsed = new Map<string, Arn | null>();
 const PARSED_LIMIT = 20_000;
 
 /** Splits an ARN into its fields; undefined when it has fewer than six. The result is shared: do not modify it. */
 export function parseArn(value: string): Arn | undefined {
   let arn = parsed.get(value);
-  if (arn === undefined && !parsed.has(value)) {
-    arn = splitArn(value);
+  if (arn === undefined) {
+    const fields = splitArn(value);
+    arn = fields ? (splitSecretArn(fields) ?? fields) : null;
     if (parsed.size >= PARSED_LIMIT) parsed.clear();
     parsed.set(value, arn);
   }
-  return arn;
+  return arn ?? undefined;
 }
 
 function splitArn(value: string): Arn | undefined {
@@ -162,29 +167,26 @@ export interface SecretArn extends Arn {
   readonly versionId?: string;
 }
 
-/** The secret fields of the ARNs parseArn shares, so that each is split once. */
-const secretFields = new WeakMap<Arn, SecretArn | null>();
-
 /** Parses a Secrets Manager secret ARN; undefined for anything else. Shared like parseArn's: do not modify it. */
 export function parseSecretArn(value: string): SecretArn | undefined {
   const arn = parseArn(value);
   return arn && secretArnOf(arn);
 }
 
-/** The secret fields of an ARN parseArn gave; undefined when it is no Secrets Manager secret ARN. */
+/** The ARN as a secret ARN, when parseArn found it to be one. */
 export function secretArnOf(arn: Arn): SecretArn | undefined {
-  let secret = secretFields.get(arn);
-  if (secret === undefined) {
-    secret = splitSecretArn(arn) ?? null;
-    secretFields.set(arn, secret);
-  }
-  return secret ?? undefined;
+  return 'nameWithSuffix' in arn ? (arn as SecretArn) : undefined;
 }
 
+// Indexes and slices, no destructuring of arrays: this runs once for each of thousands of
+// references in a process that has not warmed up, where array patterns cost several times more.
 function splitSecretArn(arn: Arn): SecretArn | undefined {
   const { partition, service, region, account, resource } = arn;
-  if (service !== 'secretsmanager' || !resource.startsWith('secret:')) return undefined;
-  const [, nameWithSuffix, ...extra] = resource.split(':');
+  if (service !== 'secretsmanager' || !resource.startsWith(SECRET_PREFIX)) return undefined;
+  const nameEnd = resource.indexOf(':', SECRET_PREFIX.length);
+  const nameWithSuffix = nameEnd < 0 ? resource.slice(SECRET_PREFIX.length) : resource.slice(SECRET_PREFIX.length, nameEnd);
+  const tail = nameEnd < 0 ? '' : resource.slice(nameEnd);
+  const extra = tail === '' ? [] : tail.slice(1).split(':');
   return {
     partition,
     service,
@@ -192,8 +194,8 @@ function splitSecretArn(arn: Arn): SecretArn | undefined {
     account,
     resource,
     nameWithSuffix,
-    suffix: SECRET_SUFFIX.exec(nameWithSuffix)?.[1],
-    tail: resource.slice('secret:'.length + nameWithSuffix.length),
+    suffix: SECRET_SUFFIX.test(nameWithSuffix) ? nameWithSuffix.slice(-6) : undefined,
+    tail,
     extended: extra.length === 3,
     jsonKey: extra[0] || undefined,
     versionStage: extra[1] || undefined,
