@@ -72,6 +72,10 @@ export async function lintFiles(
   const reader = new ReadAhead(targets, cwd);
   for (const [index, target] of targets.entries()) {
     const path = resolve(cwd, target.path);
+    // Started together: each walks up the directories, and for the first file of a run none is cached yet.
+    const reading = reader.read(index);
+    const detecting = repository.workflows.detect(path);
+    detecting.catch(() => undefined); // awaited below only when the deployment is not set
     const loaded = await repository.configs.forFile(path);
     const user = { hints: hintsForPath(target.path, DEFAULT_SETTINGS), rules: options.rules ?? {}, deployedBy: repository.deployedBy };
     const file = settingsForFile(path, user, loaded);
@@ -82,7 +86,7 @@ export async function lintFiles(
     }
     let text: string;
     try {
-      text = await reader.read(index);
+      text = await reading;
     } catch (error) {
       results.push({ file: target.path, findings: [], error: (error as NodeJS.ErrnoException).message });
       continue;
@@ -105,7 +109,7 @@ export async function lintFiles(
       if (target.explicit) named.onSkipped(target.path);
       continue;
     }
-    const detected = file.deployedBy === 'cli' ? undefined : await repository.workflows.detect(path);
+    const detected = file.deployedBy === 'cli' ? undefined : await detecting;
     const deployment = chooseDeployment(file.deployedBy, detected);
     const kubernetesStores = model.subjects.some((s) => s.kind === 'externalSecret')
       ? await repository.kubernetesStores.storesFor(path)
