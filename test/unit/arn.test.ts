@@ -2,7 +2,7 @@
 // fields it gives, where a secret ARN's name, suffix and JSON-key tail start and end, and that
 // a parsed value is shared rather than split again.
 import { describe, expect, it } from 'vitest';
-import { parseArn, parseSecretArn, secretArnOf } from '../../server/src/service/arn';
+import { PARSED_ARN_LIMIT, parseArn, parseSecretArn, secretArnOf } from '../../server/src/service/arn';
 
 const ACCOUNT = '111122223333';
 const SECRET = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:prod/db-AbCdEf`;
@@ -52,6 +52,33 @@ describe('parseArn', () => {
     for (let i = 0; i < 20_001; i++) parseArn(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/p${i}`);
     expect(parseArn(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/p5`)?.resource).toBe('parameter/p5');
     expect(parseArn('not-an-arn')).toBeUndefined();
+  });
+
+  // The cache is seen through identity: a value still cached comes back as the same object.
+  it('keeps what it parsed until it holds PARSED_ARN_LIMIT values, then starts again', () => {
+    const marker = `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/marker`;
+    const fresh = (() => {
+      let n = 0;
+      return () => parseArn(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/fill-${n++}`);
+    })();
+    // Fill until the cache empties (the marker is parsed anew): then it holds that value and the marker.
+    let kept = parseArn(marker);
+    let filled = 0;
+    for (; filled <= PARSED_ARN_LIMIT; filled++) {
+      fresh();
+      const again = parseArn(marker);
+      if (again !== kept) break;
+      kept = again;
+    }
+    expect(filled).toBeLessThanOrEqual(PARSED_ARN_LIMIT);
+    kept = parseArn(marker);
+    for (let i = 2; i < PARSED_ARN_LIMIT; i++) fresh();
+    // Full now, and the marker is still the object it was.
+    expect(parseArn(marker)).toBe(kept);
+    fresh();
+    const after = parseArn(marker);
+    expect(after).not.toBe(kept);
+    expect(after).toEqual(kept);
   });
 });
 

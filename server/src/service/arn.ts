@@ -54,7 +54,8 @@ export function isArn(value: string): boolean {
  * repeat them. A secret ARN is cached with its secret fields (SecretArn), so that it is split once.
  */
 const parsed = new Map<string, Arn | null>();
-const PARSED_LIMIT = 20_000;
+/** How many values the cache holds before it is emptied: enough for the largest workspace's references. */
+export const PARSED_ARN_LIMIT = 20_000;
 
 /** Splits an ARN into its fields; undefined when it has fewer than six. The result is shared: do not modify it. */
 export function parseArn(value: string): Arn | undefined {
@@ -62,7 +63,7 @@ export function parseArn(value: string): Arn | undefined {
   if (arn === undefined) {
     const fields = splitArn(value);
     arn = fields ? (splitSecretArn(fields) ?? fields) : null;
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    if (parsed.size >= PARSED_ARN_LIMIT) parsed.clear();
     parsed.set(value, arn);
   }
   return arn ?? undefined;
