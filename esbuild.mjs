@@ -11,17 +11,23 @@ const root = new URL('.', import.meta.url).pathname;
 process.chdir(root);
 const production = process.argv.includes('--production');
 
-// Our own imports of yaml take its ES module build (the same code; the one it gives bundlers): esbuild
-// hoists ES modules into the bundle's scope, where the CommonJS build runs some 80 module wrappers at
-// every start, YAML or not (about 20 ms of a 2 KB lint). Packages with a yaml of their own keep it.
-const yamlEsm = {
-  name: 'yaml-esm',
+// The yaml package is bundled apart, in yaml.js, and loaded when a YAML text is first met: our
+// imports of `yaml` in server.js and lint.js resolve to server/src/yaml/yamlOnDemand.ts, which
+// requires yaml.js by path. yaml.js itself takes the package's ES module build (the same code; the one
+// it gives bundlers): esbuild hoists ES modules into the bundle's scope, where the CommonJS build runs
+// some 80 module wrappers at load. Packages with a yaml of their own keep it.
+const YAML_BUNDLE = `${root}server/src/yaml/yamlBundle.ts`;
+const YAML_ESM = `${root}node_modules/yaml/browser/index.js`;
+/** `apart`: server.js and lint.js; else (yaml.js, the benchmark, the e2e runner) the package is bundled in. */
+const yamlPlugin = (apart) => ({
+  name: 'yaml',
   setup(b) {
-    b.onResolve({ filter: /^yaml$/ }, (args) =>
-      /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: `${root}node_modules/yaml/browser/index.js` },
-    );
+    b.onResolve({ filter: /^yaml$/ }, (args) => {
+      if (/[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+      return { path: apart && args.importer !== YAML_BUNDLE ? `${root}server/src/yaml/yamlOnDemand.ts` : YAML_ESM };
+    });
   },
-};
+});
 
 const common = {
   absWorkingDir: root,
@@ -35,7 +41,7 @@ const common = {
   define: { __VERSION__: JSON.stringify(version) },
   minify: production,
   logLevel: 'warning',
-  plugins: [yamlEsm],
+  plugins: [yamlPlugin(false)],
 };
 
 // `--bench` builds only the benchmark, so that it measures the bundles as they were packaged.
@@ -50,12 +56,19 @@ if (process.argv.includes('--bench')) {
 } else {
   await mkdir('server/out', { recursive: true });
   await Promise.all([
-    build({ ...common, entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' }, outdir: 'server/out' }),
+    build({
+      ...common,
+      entryPoints: { server: 'server/src/cli.ts', lint: 'server/src/lintCli/main.ts' },
+      outdir: 'server/out',
+      plugins: [yamlPlugin(true)],
+    }),
     // What the bin scripts load first: it compiles server.js or lint.js with the code cache (launch.ts).
     build({ ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'server/out' }),
     // The AWS SDK, only here: server.js and lint.js require aws.js by path the first time they go online
     // (catalog/lazyAwsCatalog.ts), so that start-up and --offline load none of it.
     build({ ...common, entryPoints: { aws: 'server/src/catalog/awsBundle.ts' }, outdir: 'server/out' }),
+    // The yaml package, only here: loaded at the first YAML text (yaml/yamlOnDemand.ts).
+    build({ ...common, entryPoints: { yaml: YAML_BUNDLE }, outdir: 'server/out' }),
     // web-tree-sitter and the Terraform grammar, only here and loaded at the first .tf file
     // (hcl/loadHclParser.ts), with the two WebAssembly modules it reads beside it.
     // Its CommonJS build: the ES module one finds its files through import.meta.url, which a CommonJS bundle has not.

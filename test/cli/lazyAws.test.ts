@@ -1,14 +1,15 @@
 // The AWS SDK (server/out/aws.js) is loaded only when the linter or the server goes online: each
-// process below runs with a preload that writes, at exit, every module file it loaded (Node's
-// require.cache), and the runs that go online prove that the record would show aws.js.
+// process below records the module files it loaded (helpers/loadedModules.ts), and the runs that go
+// online prove that the record would show aws.js.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
 import { FakeAws } from '../helpers/fakeAws';
+import { recordLoadedModules } from '../helpers/loadedModules';
 import { startClient } from '../helpers/lspClient';
 
 const root = join(__dirname, '../..');
@@ -21,22 +22,6 @@ const TASK = JSON.stringify({
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'lazy-aws-'));
-const PRELOAD = join(dir, 'recordModules.js');
-writeFileSync(
-  PRELOAD,
-  `process.on('exit', () => require('node:fs').writeFileSync(process.env.RECORD_MODULES_TO, Object.keys(require.cache).join('\\n')));\n`,
-);
-let runs = 0;
-
-/** The environment of a process that records the modules it loads; `loaded()` reads the record after it exited. */
-function recorded(extra: Record<string, string> = {}) {
-  const record = join(dir, `modules-${++runs}.txt`);
-  return {
-    env: { ...extra, NODE_OPTIONS: `--require ${PRELOAD}`, RECORD_MODULES_TO: record },
-    loaded: () => readFileSync(record, 'utf8').split('\n'),
-  };
-}
-
 function lint(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LINT, ...args], { cwd: dir, env });
@@ -58,7 +43,7 @@ afterAll(async () => fake.stop());
 
 describe('ecs-taskdef-lint loads the AWS SDK only online', () => {
   it('loads no aws.js with --offline, though credentials and an endpoint are there', async () => {
-    const run = recorded(fake.env());
+    const run = recordLoadedModules(fake.env());
     const result = await lint(['--offline', 'td.json'], isolatedAwsEnv(run.env));
     expect(result.stdout).toContain('error arn-malformed');
     expect(run.loaded()).toContain(LINT);
@@ -67,14 +52,14 @@ describe('ecs-taskdef-lint loads the AWS SDK only online', () => {
   });
 
   it('loads no aws.js for --policy --offline', async () => {
-    const run = recorded(fake.env());
+    const run = recordLoadedModules(fake.env());
     const result = await lint(['--offline', '--policy', 'td.json'], isolatedAwsEnv(run.env));
     expect(result.status).toBe(0);
     expect(run.loaded()).not.toContain(AWS_BUNDLE);
   });
 
   it('loads aws.js when it goes online, and the account-aware checks run', async () => {
-    const run = recorded(fake.env());
+    const run = recordLoadedModules(fake.env());
     const result = await lint(['td.json'], isolatedAwsEnv(run.env));
     expect(result.stderr).toBe('ecs-taskdef-lint: AWS 111122223333/eu-west-1: 1 secrets, 0 parameters.\n');
     expect(result.stdout).toContain('error secret-name-as-parameter');
@@ -93,7 +78,7 @@ describe('the language server loads the AWS SDK only online', () => {
 
   it('loads no aws.js with AWS turned off, or in an untrusted workspace', async () => {
     for (const options of [{ settings: { aws: { enabled: false } } }, { initializationOptions: { workspaceTrusted: false } }]) {
-      const run = recorded(fake.env());
+      const run = recordLoadedModules(fake.env());
       const { client } = await open(options, run.env);
       expect((await client.diagnostics('file:///lazy/taskdef.json')).diagnostics.map((d) => d.code)).toContain('arn-malformed');
       await client.stop();
@@ -103,7 +88,7 @@ describe('the language server loads the AWS SDK only online', () => {
   });
 
   it('loads aws.js once a task definition opens with AWS on', async () => {
-    const run = recorded(fake.env());
+    const run = recordLoadedModules(fake.env());
     const { client } = await open({}, run.env);
     const online = await client.diagnostics('file:///lazy/taskdef.json', (p) =>
       p.diagnostics.some((d) => d.code === 'secret-name-as-parameter'),

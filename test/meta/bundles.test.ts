@@ -1,5 +1,6 @@
-// What each bundle holds: the AWS SDK is in server/out/aws.js only, never in server.js or lint.js,
-// which load aws.js by path when they first go online (server/src/catalog/lazyAwsCatalog.ts).
+// What each bundle holds: the AWS SDK is in server/out/aws.js only and the yaml package in yaml.js
+// only, never in server.js or lint.js, which load them by path when they first go online
+// (server/src/catalog/lazyAwsCatalog.ts) or first meet YAML (server/src/yaml/yamlOnDemand.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,5 +30,19 @@ describe('bundles', () => {
     const { text, sources } = bundle('aws.js');
     for (const marker of SDK_MARKERS) expect(text.includes(marker), marker).toBe(true);
     if (sources) expect(sources.some((s) => s.includes('node_modules/@aws-sdk/client-secrets-manager/'))).toBe(true);
+  });
+
+  it.each(['server.js', 'lint.js'])('%s holds no yaml package code, and finds yaml.js beside it', (name) => {
+    const { text, sources } = bundle(name);
+    if (sources) expect(sources.filter((s) => s.includes('node_modules/yaml/'))).toEqual([]);
+    // The parser's own messages, which no other module of ours has.
+    expect(text).not.toContain('Implicit keys need to be on a single line');
+    expect(text).toContain('yaml.js');
+  });
+
+  it('yaml.js holds the yaml package (so the marker above would find it)', () => {
+    const { text, sources } = bundle('yaml.js');
+    expect(text).toContain('Implicit keys need to be on a single line');
+    if (sources) expect(sources.some((s) => s.includes('node_modules/yaml/browser/'))).toBe(true);
   });
 });

@@ -71,6 +71,7 @@ describe('extension manifest', () => {
       'server/out/server.js',
       'server/out/tree-sitter-terraform.wasm',
       'server/out/tree-sitter.wasm',
+      'server/out/yaml.js',
       'syntaxes/arn.injection.tmLanguage.json',
     ]);
   }, 30_000);
