@@ -10,6 +10,7 @@ import { fileDocument } from './fileDocument';
 import { lintFiles } from './lintFiles';
 import { loadCatalog } from './loadCatalog';
 import { finishRun } from './report';
+import { stdout, writeStdout } from './stdout';
 import { parseRuleSettings } from '../settings';
 import { VERSION } from '../version';
 import { WorkflowDeployments } from '../workflowFiles';
@@ -32,11 +33,11 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    writeStdout(`${USAGE}\n`);
     return 0;
   }
   if (args.version) {
-    process.stdout.write(`${VERSION}\n`);
+    writeStdout(`${VERSION}\n`);
     return 0;
   }
   const cwd = process.cwd();
@@ -92,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   catalog?.dispose();
   // stderr only when written to: opening it on a pipe loads node:net, a few ms of every CI start.
   const stderr = { write: (text: string) => process.stderr.write(text) };
-  return finishRun(results, args, { cwd, stdout: process.stdout, stderr, stdinText: targets[0]?.text });
+  return finishRun(results, args, { cwd, stdout, stderr, stdinText: targets[0]?.text });
 }
 
 async function readStdin(): Promise<string> {
@@ -137,7 +138,7 @@ async function printPolicy(args: LintArgs, cwd: string): Promise<number> {
     log(`${args.policy}: not a task definition with containers.`);
     return 2;
   }
-  process.stdout.write(`${JSON.stringify(result.policy, null, 2)}\n`);
+  writeStdout(`${JSON.stringify(result.policy, null, 2)}\n`);
   for (const note of result.notes) log(note);
   return 0;
 }
