@@ -15,31 +15,16 @@ export interface VariableEntry {
   where: string;
 }
 
-/** The entries of each subject, collected once for all the rules that read them (see variableEntries). */
-const collected = new WeakMap<Subject, readonly VariableEntry[]>();
-
-/**
- * Every variable a subject's containers set through `environment` or `secrets`, in document order.
- * Collected at the first call for a subject and shared: several rules read them, and a large task
- * definition has thousands.
- */
-export function variableEntries(subject: Subject): readonly VariableEntry[] {
-  let entries = collected.get(subject);
-  if (!entries) collected.set(subject, (entries = collect(subject)));
-  return entries;
-}
-
-function collect(subject: Subject): VariableEntry[] {
-  const entries: VariableEntry[] = [];
+/** Every variable a subject's containers set through `environment` or `secrets`, in document order. */
+export function* variableEntries(subject: Subject): Generator<VariableEntry> {
   for (const container of subject.containers) {
     for (const member of ['environment', 'secrets'] as const) {
       const list = subject.dialect.hostName('ContainerDefinition', member);
       const where = `"${list}" of ${describeContainer(container)}`;
       for (const entry of findArray(container.node, member)) {
         const name = findValue(entry, 'name');
-        if (name?.type === 'string') entries.push({ container, member, entry, name, list, where });
+        if (name?.type === 'string') yield { container, member, entry, name, list, where };
       }
     }
   }
-  return entries;
 }
