@@ -187,7 +187,8 @@ function splitSecretArn(arn: Arn): SecretArn | undefined {
   const nameEnd = resource.indexOf(':', SECRET_PREFIX.length);
   const nameWithSuffix = nameEnd < 0 ? resource.slice(SECRET_PREFIX.length) : resource.slice(SECRET_PREFIX.length, nameEnd);
   const tail = nameEnd < 0 ? '' : resource.slice(nameEnd);
-  const extra = tail === '' ? [] : tail.slice(1).split(':');
+  // The base form's '' gives [''], which reads as no JSON key and not extended.
+  const extra = tail.slice(1).split(':');
   return {
     partition,
     service,
