@@ -32,6 +32,7 @@ describe('secret-name-conflict', () => {
     const [finding, ...rest] = findingsOf('secret-name-conflict', text);
     expect(rest).toEqual([]);
     expect(finding.severity).toBe('warning');
+    expect(finding.message).toBe('"DB" appears twice in "secrets" of container "c"; only one of them reaches the container.');
     expect(finding.range.start.character).toBeGreaterThan(text.split('\n')[8].indexOf('"DB"'));
   });
 

@@ -18,12 +18,12 @@ export const secretNameConflict: SubjectRule = {
       const environment = new Map<string, DocNode>();
       for (const entry of findArray(container.node, 'environment')) {
         const name = findValue(entry, 'name');
-        // An empty name is an empty-value finding, not a conflict.
-        if (name?.type === 'string' && name.value.trim() !== '') environment.set(name.value, entry);
+        if (name?.type === 'string') environment.set(name.value, entry);
       }
       const seen = new Set<string>();
       for (const entry of findArray(container.node, 'secrets')) {
         const name = findValue(entry, 'name');
+        // An empty name is an empty-value finding, not a conflict (so a blank environment name never matches).
         if (name?.type !== 'string' || name.value.trim() === '') continue;
         const envEntry = environment.get(name.value);
         if (envEntry) {
