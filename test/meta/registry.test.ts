@@ -1,34 +1,16 @@
-// Guards the rule registry and the generated files: a new rule cannot land without its page and
-// tests, and nothing generated can go stale.
+// Guards the rule registry and the generated files: nothing generated can go stale, and no test file
+// of test/unit/rules is a stray (each rule's own page and tests: test/unit/ruleRegistry.test.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRules, RULE_IDS } from '../../server/src/service';
-import { describeFormats } from '../../server/src/service/rules';
+import { RULE_IDS } from '../../server/src/service';
+import { testFileOf } from '../helpers/ruleTestFiles';
 
 const root = join(__dirname, '../..');
 const ruleTestDir = join(root, 'test/unit/rules');
-/** The rule's own test file: `x-y` is tested in `test/unit/rules/xY.test.ts`. */
-const testFileOf = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}.test.ts`;
 
 describe('rule registry', () => {
-  it('registers every id exactly once', () => {
-    expect(allRules.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
-  });
-
-  it.each(allRules.map((r) => [r.id, r] as const))('%s has a docs page, a title, a description and tests', (id, rule) => {
-    expect(existsSync(join(root, 'docs/rules', `${id}.md`))).toBe(true);
-    expect(rule.title.length).toBeGreaterThan(5);
-    expect(rule.description.length).toBeGreaterThan(80);
-    const own = join(ruleTestDir, testFileOf(id));
-    expect(existsSync(own), `${id} has no test file of its own: test/unit/rules/${testFileOf(id)}`).toBe(true);
-    expect(readFileSync(own, 'utf8'), `test/unit/rules/${testFileOf(id)} never names '${id}'`).toContain(`'${id}'`);
-    expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8')).toContain(
-      `**Formats:** ${describeFormats(rule)} (see [formats](../formats.md)).`,
-    );
-  });
-
   it('names each rule test file after a registered rule', () => {
     const expected = new Set(RULE_IDS.map(testFileOf));
     const strays = readdirSync(ruleTestDir).filter((f) => f.endsWith('.test.ts') && !expected.has(f));
