@@ -33,6 +33,22 @@ describe('invalid-json', () => {
     ]);
   });
 
+  // Each text opens with `{"containerDefinitions": [], ` so that it is taken for a task definition.
+  it.each([
+    ['a missing colon', '"family" "f"}', '"f"', 'A colon is missing after this property name.'],
+    ['a comment left open', '"family": "f" /* open', '/* open', 'This comment is not closed.'],
+    ['a missing closing brace', '"family": "f"', '', 'A closing brace "}" is missing.'],
+    ['a second value', '"family": "f"} {"family": "g"}', '{', 'Only one JSON value may be in the file; this text follows it.'],
+    ['a string left open', '"family": "f', '"f', 'This string is not closed.'],
+    ['an escape JSON has not', '"family": "\\q"}', '"\\q"', 'This escape sequence is not valid JSON.'],
+    ['a number for a property name', '"family": "f", 1: 2}', '1', 'A property name in double quotes is expected here.'],
+    ['a missing closing bracket', '"volumes": [1', '', 'A closing bracket "]" is missing.'],
+  ])('says what is wrong at its place: %s', (_, rest, at, message) => {
+    const text = `{"containerDefinitions": [], ${rest}`;
+    const [first] = findingsOf('invalid-json', text);
+    expect([textAt(text, first), first.message]).toEqual([at, `Invalid JSON: ${message}`]);
+  });
+
   it('reports a trailing comma but allows comments', () => {
     expect(findingsOf('invalid-json', '{"family": "f", "containerDefinitions": [],}')).toHaveLength(1);
     expect(findingsOf('invalid-json', '// deploy\n{"family": "f", "containerDefinitions": []}')).toEqual([]);

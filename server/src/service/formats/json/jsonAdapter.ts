@@ -18,7 +18,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   ColonExpected: 'A colon is missing after this property name.',
   PropertyNameExpected: 'A property name in double quotes is expected here.',
   ValueExpected: 'A value is expected here (a trailing comma, or an unquoted template placeholder).',
-  InvalidCommentToken: 'This comment is not closed.',
+  UnexpectedEndOfComment: 'This comment is not closed.',
   CloseBraceExpected: 'A closing brace "}" is missing.',
   CloseBracketExpected: 'A closing bracket "]" is missing.',
   EndOfFileExpected: 'Only one JSON value may be in the file; this text follows it.',
