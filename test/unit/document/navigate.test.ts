@@ -47,6 +47,13 @@ describe('nodeAtPath', () => {
     expect(textOf(text, nodeAtPath(rootOf(text), ['r', 'x', 'y']))).toBe('1');
     expect(textOf(text, nodeAtPath(rootOf(text), ['r', 'z']))).toBe('2');
     expect(nodeAtPath(rootOf(text), ['r', 'v'])).toBeUndefined();
+    // Only the duplicated key's values are searched, not a sibling that happens to hold the rest.
+    const sibling = '{"r": {"z": 1}, "r": {"z": 2}, "q": {"x": 9}}';
+    expect(nodeAtPath(rootOf(sibling), ['r', 'x'])).toBeUndefined();
+  });
+
+  it('does not read an array of pairs as an object', () => {
+    expect(nodeAtPath(rootOf('{"a": [["x", 5]]}'), ['a', 'x'])).toBeUndefined();
   });
 
   it('starts at `from` in the path', () => {
