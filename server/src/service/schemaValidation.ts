@@ -72,8 +72,9 @@ function checkValue(walk: Walk, node: DocNode, type: TypeRef, member: string, pa
   const converting = dialect.convertsScalarsIn ? dialect.convertsScalarsIn(parentStructure) : dialect.convertsScalars;
   if (converting && converts(node, type)) return;
 
-  // The node's type against the expected one; each branch returns at once when they disagree. (No
-  // closure for the mismatch: this runs for every value of a document, in a process still cold.)
+  // The node's type against the expected one; a node of the right type is then checked inside (an
+  // enum's value, a list's elements, a map's or a structure's members). One mismatch push at the end,
+  // no closure for it: this runs for every value of a document, in a process still cold.
   let matches: boolean;
   if (type === 'string' || type === 'timestamp') matches = node.type === 'string';
   else if (type === 'integer') matches = node.type === 'number' && Number.isInteger(node.value);
