@@ -1,7 +1,6 @@
 // The AWS SDK (server/out/aws.js) is loaded only when the linter or the server goes online: each
 // process below records the module files it loaded (helpers/loadedModules.ts), and the runs that go
 // online prove that the record would show aws.js.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_STATUS_NOTIFICATION, type CatalogStatus } from '../../server/src/protocol';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
 import { FakeAws } from '../helpers/fakeAws';
+import { LINT, lintProcess } from '../helpers/lintProcess';
 import { recordLoadedModules } from '../helpers/loadedModules';
 import { startClient } from '../helpers/lspClient';
 
 const root = join(__dirname, '../..');
-const LINT = join(root, 'server/out/lint.js');
 const AWS_BUNDLE = join(root, 'server/out/aws.js');
 const TASK = JSON.stringify({
   family: 'f',
@@ -22,16 +21,7 @@ const TASK = JSON.stringify({
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'lazy-aws-'));
-function lint(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LINT, ...args], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const lint = (args: string[], env: NodeJS.ProcessEnv) => lintProcess(args, dir, env);
 
 const fake = new FakeAws();
 beforeAll(async () => {

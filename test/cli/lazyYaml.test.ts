@@ -1,17 +1,16 @@
 // The yaml package (server/out/yaml.js) is loaded only when a run meets YAML: a lint of JSON task
 // definitions loads none of it, a lint of a YAML one and a language server opening one load it, and
 // the findings are those of the whole parser.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { LINT, lintProcess } from '../helpers/lintProcess';
 import { recordLoadedModules } from '../helpers/loadedModules';
 import { startClient } from '../helpers/lspClient';
 
 const root = join(__dirname, '../..');
-const LINT = join(root, 'server/out/lint.js');
 const YAML_BUNDLE = join(root, 'server/out/yaml.js');
 const dir = mkdtempSync(join(tmpdir(), 'lazy-yaml-'));
 writeFileSync(
@@ -36,19 +35,10 @@ const YAML_TASK = [
 ].join('\n');
 writeFileSync(join(dir, 'td.yaml'), YAML_TASK);
 
-function lint(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LINT, ...args], { cwd: dir, env });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout }));
-  });
-}
-
 describe('ecs-taskdef-lint loads the YAML parser only for YAML', () => {
   it('loads no yaml.js for a JSON task definition', async () => {
     const run = recordLoadedModules();
-    const result = await lint(['--offline', 'td.json'], isolatedAwsEnv(run.env));
+    const result = await lintProcess(['--offline', 'td.json'], dir, isolatedAwsEnv(run.env));
     expect(result.stdout).toContain('td.json:1:');
     expect(result.stdout).toContain('error arn-malformed');
     expect(run.loaded()).toContain(LINT);
@@ -57,7 +47,7 @@ describe('ecs-taskdef-lint loads the YAML parser only for YAML', () => {
 
   it('loads yaml.js for a YAML one, and reports at the YAML positions', async () => {
     const run = recordLoadedModules();
-    const result = await lint(['--offline', 'td.yaml'], isolatedAwsEnv(run.env));
+    const result = await lintProcess(['--offline', 'td.yaml'], dir, isolatedAwsEnv(run.env));
     expect(result.stdout).toContain('td.yaml:8:20: error arn-malformed');
     expect(run.loaded()).toContain(YAML_BUNDLE);
   });

@@ -1,14 +1,14 @@
 // ecs-taskdef-lint as CI runs it: the built bundle, real files, exit codes and every output format.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAws } from '../helpers/fakeAws';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { LINT, lintProcess } from '../helpers/lintProcess';
 
 const root = join(__dirname, '../..');
-const LINT = join(root, 'server/out/lint.js');
 /** The linter offline (AWS is the subject of its own tests below), in an environment with no AWS settings. */
 const lint = (args: string[], cwd = root, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [LINT, ...(args.length && !env.AWS_ENDPOINT_URL ? ['--offline'] : []), ...args], {
@@ -280,19 +280,8 @@ describe('ecs-taskdef-lint', () => {
 });
 
 /** The linter in a child process without blocking this one, where the local AWS endpoint runs. */
-function lintAsync(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LINT, ...args], { cwd, env: isolatedAwsEnv(env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function lintAsync(args: string[], cwd: string, env: Record<string, string>) {
+  return lintProcess(args, cwd, isolatedAwsEnv(env));
 }
 
 describe('ecs-taskdef-lint with an AWS account', () => {
