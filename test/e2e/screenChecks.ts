@@ -145,8 +145,17 @@ export async function runScreenChecks(page: Page, url: string, screenshots: stri
     // The details beside the list (toggled with Ctrl+Space) show the focused entry's ARN.
     const details = page.locator('.suggest-details').first();
     const arn = /ARN: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod\/api-token-[A-Za-z0-9]{6}/;
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
-    await waitForText(details, arn, 10_000);
+    // Ctrl+Space toggles them: pressed while they are still being drawn it hides them again, so the
+    // toggle is retried (at most three times) until the ARN shows.
+    for (let toggle = 0; ; toggle++) {
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      try {
+        await waitForText(details, arn, 5_000);
+        break;
+      } catch (error) {
+        if (toggle === 2) throw error;
+      }
+    }
     await page.screenshot({ path: join(screenshots, 'completion.png') });
     await rows.filter({ hasText: '/prod/api-key' }).first().click();
     await waitForText(
