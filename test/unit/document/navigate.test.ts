@@ -94,6 +94,16 @@ describe('paths and anchors', () => {
     expect(pathOf(root)).toEqual([]);
   });
 
+  it("gives a property node its member's path, also when broken text left out its value", () => {
+    const broken = '{"options": {"awslogs-group": "g", "awslogs-multiline-pattern": }}';
+    const root = jsonAdapter.parse(broken).roots[0]!;
+    const property = innermostAt(root, broken.indexOf('"awslogs-multiline-pattern"'))!.parent!;
+    expect(property.type).toBe('property');
+    expect(property.children).toHaveLength(1);
+    expect(pathOf(property)).toEqual(['options', 'awslogs-multiline-pattern']);
+    expect(memberPathOf(property)).toEqual(['options', 'awslogs-multiline-pattern']);
+  });
+
   it('anchors a member at its key, an element and the root at their first character', () => {
     const root = rootOf(text);
     const list = nodeAtPath(root, ['containerDefinitions'])!;

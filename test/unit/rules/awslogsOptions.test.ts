@@ -97,6 +97,15 @@ describe('awslogs-options', () => {
     expect(run(task(options(GROUP, REGION, '"awslogs-multiline-pattern": "^INFO"')))).toEqual([]);
   });
 
+  it('removes only the ignored pattern when broken text left out its value', () => {
+    const broken = task(options(GROUP, REGION, '"awslogs-datetime-format": "%Y-%m-%d"', '"awslogs-multiline-pattern": '));
+    const finding = onlyFindingOf(RULE, broken);
+    expect(textAt(broken, finding)).toBe('"awslogs-multiline-pattern"');
+    expect(applyFix(broken, finding, 'Remove "awslogs-multiline-pattern"')).toBe(
+      task(options(GROUP, REGION, '"awslogs-datetime-format": "%Y-%m-%d"')),
+    );
+  });
+
   it('checks a container-definition array, whose launch type is set elsewhere', () => {
     const array =
       '[ { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-region": "eu-west-1" } } } ]';

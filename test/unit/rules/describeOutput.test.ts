@@ -95,6 +95,15 @@ describe('describe-output', () => {
     );
   });
 
+  it('removes one output-only member whose value broken text left out, and nothing more', () => {
+    const text = '{\n  "family": "web",\n  "revision": ,\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}';
+    const finding = onlyFindingOf('describe-output', text);
+    expect(textAt(text, finding)).toBe('"revision"');
+    expect(applyFix(text, finding, 'Remove "revision"')).toBe(
+      '{\n  "family": "web",\n  "containerDefinitions": [{"name": "a", "image": "b"}]\n}',
+    );
+  });
+
   it('offers "make registrable" once for several findings', async () => {
     const { service, doc } = await import('../../helpers/taskdef');
     const { toDiagnostic } = await import('../../../server/src/service');

@@ -30,7 +30,11 @@ export function findArray(object: DocNode | undefined, member: string): DocNode[
   return value?.type === 'array' ? (value.children ?? []) : [];
 }
 
-/** The path of a node from its root, in the host text's names, e.g. ['containerDefinitions', 0, 'secrets']. */
+/**
+ * The path of a node from its root, in the host text's names, e.g. ['containerDefinitions', 0, 'secrets'].
+ * A property node's path is its member's (the same as its value's), so a property whose value is
+ * missing in broken text still names itself, not the object around it.
+ */
 export function pathOf(node: DocNode): Path {
   return walkUp(node, (property) => property.children![0].value as string);
 }
@@ -41,8 +45,8 @@ export function memberPathOf(node: DocNode): Path {
 }
 
 function walkUp(node: DocNode, name: (property: DocNode) => string): Path {
-  const path: Path = [];
-  let current: DocNode | undefined = node;
+  const path: Path = node.type === 'property' ? [name(node)] : [];
+  let current: DocNode | undefined = node.type === 'property' ? node.parent : node;
   while (current?.parent) {
     const parent: DocNode = current.parent;
     if (parent.type === 'property') {

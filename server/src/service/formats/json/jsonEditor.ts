@@ -35,9 +35,27 @@ function nodeAt(text: string, path: JSONPath): Node | undefined {
 
 /** Removes the member or element at `path` with its separating comma; undefined when absent. */
 function removeAt(text: string, path: JSONPath): string | undefined {
-  const node = nodeAt(text, path);
-  if (!node?.parent) return undefined;
-  return removeBracketed(text, node.parent.type === 'property' ? node.parent : node);
+  const root = parseTree(text);
+  if (!root || !path.length) return undefined;
+  const node = findNodeAtLocation(root, path);
+  if (node) return removeBracketed(text, node.parent?.type === 'property' ? node.parent : node);
+  const property = memberWithoutValue(root, path);
+  if (!property) return undefined;
+  // jsonc-parser's node of a last valueless property runs on to the object's closing brace.
+  const key = property.children![0];
+  const end = key.offset + key.length + /^\s*:?[ \t]*/.exec(text.slice(key.offset + key.length))![0].length;
+  return removeBracketed(text, property, end);
+}
+
+/**
+ * The property at `path` whose value broken text left out (`"status": ,`), which jsonc-parser's
+ * findNodeAtLocation does not find: a fix that removes the member still removes just that member.
+ */
+function memberWithoutValue(root: Node, path: JSONPath): Node | undefined {
+  const key = path[path.length - 1];
+  const object = path.length > 1 ? findNodeAtLocation(root, path.slice(0, -1)) : root;
+  if (typeof key !== 'string' || object?.type !== 'object') return undefined;
+  return object.children?.find((property) => property.children?.length === 1 && property.children[0].value === key);
 }
 
 /** Inserts `"key": value` into the object at `path`, at `index` among its members (default: last). */
