@@ -11,6 +11,8 @@ describe('detectLayout', () => {
     ['the smallest step, wherever it first appears', '{\n      "deep": 1,\n   "a": 1\n}', '   '],
     ['a tab', '{\n\t"a": {\n\t\t"b": 1\n\t}\n}', '\t'],
     ['a tab after lines of spaces', '{\n    "a": 1,\n\t"b": 2\n}', '\t'],
+    // Two spaces is the smallest step in practice: the search stops there, whatever follows.
+    ['two spaces, not a tab on a later line', '{\n  "a": 1,\n\t"b": 2\n}', '  '],
     ['two spaces for a file on one line', '{"a": {"b": 1}}', '  '],
   ])('takes %s', (_, text, indent) => {
     expect(detectLayout(text)).toEqual({ indent, eol: '\n' });

@@ -10,8 +10,11 @@ import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH } from '../limits
 import { parseCleanJson } from './cleanJson';
 import { jsonEditor } from './jsonEditor';
 
-/** An unquoted placeholder at the start of the text, to name it whole in the message. */
-const PLACEHOLDER_START = /^(\$\{[^}\n]*\}|\{\{[^\n]*?\}\}|\$\$\$\w+\$\$\$|\$\w+)/;
+/**
+ * An unquoted placeholder at the start of the text, to name it whole in the message. Only the kinds
+ * that start with a character JSON has no token for (`$`): a `{{name}}` reads as an object.
+ */
+const PLACEHOLDER_START = /^(\$\{[^}\n]*\}|\$\$\$\w+\$\$\$|\$\w+)/;
 
 const MESSAGES: Partial<Record<string, string>> = {
   CommaExpected: 'A comma is missing here.',
@@ -27,15 +30,16 @@ const MESSAGES: Partial<Record<string, string>> = {
 };
 
 function toProblem(text: string, error: ParseError): SyntaxProblem {
+  const { offset, length } = error;
   const code = printParseErrorCode(error.error);
-  const rest = text.slice(error.offset, error.offset + 80);
-  const token = (PLACEHOLDER_START.exec(rest) ?? /^[^\s,\]}]{1,40}/.exec(rest) ?? [rest.slice(0, 1)])[0];
-  const message =
-    code === 'InvalidSymbol'
-      ? `"${token}" is not JSON; fill in or quote template placeholders before the file is used.`
-      : (MESSAGES[code] ?? code);
-  const placeholder = code === 'InvalidSymbol' ? PLACEHOLDER_START.exec(rest)?.[0] : undefined;
-  return { offset: error.offset, length: error.length, message, ...(placeholder ? { placeholder } : {}) };
+  if (code !== 'InvalidSymbol') return { offset, length, message: MESSAGES[code] ?? code };
+  const rest = text.slice(offset, offset + 80);
+  const placeholder = PLACEHOLDER_START.exec(rest)?.[0];
+  // jsonc-parser takes every character JavaScript's \s matches for white space, so a symbol never
+  // starts with one; the last fallback is there for a parser that one day does.
+  const token = placeholder ?? /^[^\s,\]}]{1,40}/.exec(rest)?.[0] ?? rest.slice(0, 1);
+  const message = `"${token}" is not JSON; fill in or quote template placeholders before the file is used.`;
+  return { offset, length, message, ...(placeholder ? { placeholder } : {}) };
 }
 
 function parse(text: string): ParsedDocument {
@@ -50,7 +54,8 @@ function parse(text: string): ParsedDocument {
   const tooDeep = exceededBracketDepth(text);
   if (tooDeep) return limitedDocument(text, tooDeep);
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
+  // jsonc-parser's defaults are the ones wanted: comments allowed, trailing commas not.
+  const root = parseTree(source, errors);
   return { text, format: 'json', roots: root ? [root as DocNode] : [], problems: errors.map((e) => toProblem(source, e)) };
 }
 
@@ -71,9 +76,10 @@ function locate(document: ParsedDocument, offset: number): Location {
   const node = location.previousNode as DocNode | undefined;
   if (!location.isAtPropertyKey) return { root: 0, path: location.path, onKey: false, node };
   const object = nodeAtPath(document.roots[0], location.path.slice(0, -1));
-  const typing = node?.type === 'property' ? node : undefined;
-  const after = typing ? document.text.slice(typing.offset + typing.length, typing.offset + typing.length + 200) : '';
-  return { root: 0, path: location.path, onKey: true, node: typing, object, hasValue: /^\s*:/.test(after) };
+  if (node?.type !== 'property') return { root: 0, path: location.path, onKey: true, object, hasValue: false };
+  const keyEnd = node.offset + node.length;
+  const hasValue = /^\s*:/.test(document.text.slice(keyEnd, keyEnd + 200));
+  return { root: 0, path: location.path, onKey: true, node, object, hasValue };
 }
 
 /** The line and block comments of JSON with comments, found by the scanner (never inside strings). */
