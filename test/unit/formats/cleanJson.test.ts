@@ -73,6 +73,7 @@ describe('clean JSON fast path', () => {
     ['true, false and null', '{"a": true, "b": false, "c": null}'],
     ['comments everywhere', '// head\n{ /* a */ "a" /* b */ : /* c */ 1 /* d */, // e\n "b": [ // f\n 2 /* g */ ] } // tail'],
     ['CRLF and tabs', '{\r\n\t"a": [\r\n\t\t1\r\n\t]\r\n}\r\n'],
+    ['a tab before anything else', '\t{"a":\t1}'],
     ['a duplicate key', '{"a": 1, "a": 2}'],
   ])('builds the same tree as parseTree: %s', (_name, text) => {
     expectSameTree(text);
@@ -103,6 +104,10 @@ describe('clean JSON fast path', () => {
     ['a word run on', '[truex]'],
     ['an unquoted key', '{a: 1}'],
     ['a missing colon', '{"a" 1}'],
+    ['something else where the colon goes', '{"a" x1}'],
+    ['a key without its opening quote', '{a": 1}'],
+    ['an array closed by a brace', '[1}'],
+    ['an object closed by a bracket', '{"a": 1]'],
     ['a missing comma', '{"a": 1 "b": 2}'],
     ['an unquoted placeholder', '{"cpu": ${CPU}}'],
     ['nothing', ''],

@@ -64,8 +64,16 @@ describe('insertProperty', () => {
     );
   });
 
-  it('keeps a one-line object on one line', () => {
+  it('keeps a one-line object on one line, also inside a multi-line file', () => {
     expect(insert('{"a": 1}', [], 'b', 2)).toBe('{"a": 1, "b": 2}');
+    expect(insert('{\n  "a": {"x": 1}\n}', ['a'], 'y', 2)).toBe('{\n  "a": {"x": 1, "y": 2}\n}');
+  });
+
+  it.each([
+    ['spaced inside its braces only', '[{ "name":"A" }]', '[{ "name":"A" }, { "name": "B" }]'],
+    ['compact', '[{"name":"A"}]', '[{"name":"A"}, {"name":"B"}]'],
+  ])('appends a flat object spaced as a one-line element %s', (_, text, expected) => {
+    expect(jsonEditor.appendElement(text, 0, [], { name: 'B' })).toBe(expected);
   });
 
   it('puts a member on its own line in a multi-line object, before the member at index', () => {
@@ -118,6 +126,10 @@ describe('unwrap', () => {
     const both = '{\n  "taskDefinition": {\n    "family": "web",\n    "tags": []\n  },\n  "tags": [{"key": "a", "value": "b"}]\n}';
     expect(unwrap(both)).toBe('{\n  "family": "web",\n  "tags": []\n}');
     expect(unwrap('{\n  "taskDefinition": {\n    "family": "web"\n  },\n  "tags": null\n}')).toBe('{\n  "family": "web"\n}');
+  });
+
+  it('finds the member wherever it is among the root members', () => {
+    expect(unwrap('{\n  "tags": [],\n  "taskDefinition": {\n    "family": "web"\n  }\n}')).toBe('{\n  "family": "web",\n  "tags": []\n}');
   });
 
   it('carries the outer tags inside with their text', () => {

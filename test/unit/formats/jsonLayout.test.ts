@@ -10,6 +10,7 @@ describe('detectLayout', () => {
     ['four spaces when the deeper line comes last', '{\n    "a": {\n        "b": 1}}', '    '],
     ['the smallest step, wherever it first appears', '{\n      "deep": 1,\n   "a": 1\n}', '   '],
     ['a tab', '{\n\t"a": {\n\t\t"b": 1\n\t}\n}', '\t'],
+    ['a tab followed by spaces', '{\n\t  "a": 1\n}', '\t'],
     ['a tab after lines of spaces', '{\n    "a": 1,\n\t"b": 2\n}', '\t'],
     // Two spaces is the smallest step in practice: the search stops there, whatever follows.
     ['two spaces, not a tab on a later line', '{\n  "a": 1,\n\t"b": 2\n}', '  '],
