@@ -72,6 +72,7 @@ describe('insertProperty', () => {
   it.each([
     ['spaced inside its braces only', '[{ "name":"A" }]', '[{ "name":"A" }, { "name": "B" }]'],
     ['compact', '[{"name":"A"}]', '[{"name":"A"}, {"name":"B"}]'],
+    ['compact but for a space inside a nested array', '[{"name":[ "A"]}]', '[{"name":[ "A"]}, {"name":"B"}]'],
   ])('appends a flat object spaced as a one-line element %s', (_, text, expected) => {
     expect(jsonEditor.appendElement(text, 0, [], { name: 'B' })).toBe(expected);
   });
