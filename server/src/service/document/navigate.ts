@@ -46,7 +46,9 @@ export function memberPathOf(node: DocNode): Path {
 
 function walkUp(node: DocNode, name: (property: DocNode) => string): Path {
   const path: Path = node.type === 'property' ? [name(node)] : [];
-  let current: DocNode | undefined = node.type === 'property' ? node.parent : node;
+  // Up from a value, each step meets a property (a name) or an array (an index); an object is met
+  // only right above a property node, where there is nothing to add.
+  let current: DocNode | undefined = node;
   while (current?.parent) {
     const parent: DocNode = current.parent;
     if (parent.type === 'property') {
