@@ -108,4 +108,22 @@ describe('volume-unknown', () => {
     expect(run(conditional, 'template.json')).toEqual([]);
     expect(run(template({ Ref: 'Volumes' } as never), 'template.json')).toEqual([]);
   });
+  // The volume names are read by knownNames (containerNames.ts), which the container and device
+  // rules share: what counts as no volume at all, and what makes the names unknowable.
+  it.each([
+    ['volumes: null', '  "volumes": null,'],
+    ['a volume without a name', '  "volumes": [ { "host": {} } ],'],
+    ['a volume whose name is null', '  "volumes": [ { "name": null } ],'],
+  ])('takes %s for no volume of that name', (_, members) => {
+    expect(run(task(members, '"data"')).map(([at]) => at)).toEqual(['"data"']);
+  });
+
+  it('still judges the volumes when a syntax error lies outside them', () => {
+    const text = task(`${VOLUMES}\n  "cpu": "256"\n  "memory": "512",`, '"dta"');
+    expect(run(text).map(([at]) => at)).toEqual(['"dta"']);
+  });
+
+  it('says nothing when a syntax error lies inside the volumes', () => {
+    expect(run(task('  "volumes": [ { "name": "data" } { "name": "cache" } ],', '"dta"'))).toEqual([]);
+  });
 });
