@@ -2,6 +2,7 @@
 // syntax problems with the token they quote, what sits at the cursor, and the comments.
 import { describe, expect, it } from 'vitest';
 import { jsonAdapter } from '../../../server/src/service/formats/json/jsonAdapter';
+import { cursor } from '../../helpers/taskdef';
 
 describe('syntax problems', () => {
   const firstProblem = (text: string) => jsonAdapter.parse(text).problems[0];
@@ -38,10 +39,9 @@ describe('syntax problems', () => {
 });
 
 describe('locate', () => {
-  const at = (text: string) => {
-    const offset = text.indexOf('|');
-    const clean = text.slice(0, offset) + text.slice(offset + 1);
-    return jsonAdapter.locate(jsonAdapter.parse(clean), offset);
+  const at = (textWithCursor: string) => {
+    const { text, offset } = cursor(textWithCursor);
+    return jsonAdapter.locate(jsonAdapter.parse(text), offset);
   };
 
   it.each([

@@ -111,31 +111,34 @@ describe('removeAt', () => {
 describe('unwrap', () => {
   const unwrap = (text: string) => jsonEditor.unwrap(text, 0, 'taskDefinition');
 
-  it('keeps a file without a final line break without one', () => {
-    expect(unwrap('{\n  "taskDefinition": {\n    "family": "web"\n  }\n}')).toBe('{\n  "family": "web"\n}');
-  });
-
-  it('keeps the final line break and CRLF', () => {
-    expect(unwrap('{\r\n  "taskDefinition": {\r\n    "family": "web"\r\n  }\r\n}\r\n')).toBe('{\r\n  "family": "web"\r\n}\r\n');
-  });
-
-  it('leaves lines that are not indented a whole step as they are', () => {
-    expect(unwrap('{"taskDefinition": {\n"family": "web"\n}}')).toBe('{\n"family": "web"\n}');
-  });
-
-  it('keeps the inner tags when both have them, and does not carry a null tags', () => {
-    const both = '{\n  "taskDefinition": {\n    "family": "web",\n    "tags": []\n  },\n  "tags": [{"key": "a", "value": "b"}]\n}';
-    expect(unwrap(both)).toBe('{\n  "family": "web",\n  "tags": []\n}');
-    expect(unwrap('{\n  "taskDefinition": {\n    "family": "web"\n  },\n  "tags": null\n}')).toBe('{\n  "family": "web"\n}');
-  });
-
-  it('finds the member wherever it is among the root members', () => {
-    expect(unwrap('{\n  "tags": [],\n  "taskDefinition": {\n    "family": "web"\n  }\n}')).toBe('{\n  "family": "web",\n  "tags": []\n}');
-  });
-
-  it('carries the outer tags inside with their text', () => {
-    const text = '{\n  "taskDefinition": {\n    "family": "web"\n  },\n  "tags": [{"key": "a", "value": "b"}]\n}';
-    expect(unwrap(text)).toBe('{\n  "family": "web",\n  "tags": [{"key": "a", "value": "b"}]\n}');
+  /** Describe output's task definition, open for what follows it at the root. */
+  const TASK = '{\n  "taskDefinition": {\n    "family": "web"\n  }';
+  it.each([
+    ['keeps a file without a final line break without one', `${TASK}\n}`, '{\n  "family": "web"\n}'],
+    [
+      'keeps the final line break and CRLF',
+      '{\r\n  "taskDefinition": {\r\n    "family": "web"\r\n  }\r\n}\r\n',
+      '{\r\n  "family": "web"\r\n}\r\n',
+    ],
+    ['leaves lines that are not indented a whole step as they are', '{"taskDefinition": {\n"family": "web"\n}}', '{\n"family": "web"\n}'],
+    [
+      'keeps the inner tags when both have them',
+      '{\n  "taskDefinition": {\n    "family": "web",\n    "tags": []\n  },\n  "tags": [{"key": "a", "value": "b"}]\n}',
+      '{\n  "family": "web",\n  "tags": []\n}',
+    ],
+    ['does not carry a null tags', `${TASK},\n  "tags": null\n}`, '{\n  "family": "web"\n}'],
+    [
+      'finds the member wherever it is among the root members',
+      '{\n  "tags": [],\n  "taskDefinition": {\n    "family": "web"\n  }\n}',
+      '{\n  "family": "web",\n  "tags": []\n}',
+    ],
+    [
+      'carries the outer tags inside with their text',
+      `${TASK},\n  "tags": [{"key": "a", "value": "b"}]\n}`,
+      '{\n  "family": "web",\n  "tags": [{"key": "a", "value": "b"}]\n}',
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(unwrap(text)).toBe(expected);
   });
 
   it('is undefined when the member is not an object', () => {
