@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entry, externalSecret, providerClass, store } from '../../helpers/manifests';
 import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const ROLE = '"executionRoleArn": "arn:aws:iam::111122223333:role/exec"';
@@ -53,6 +54,34 @@ describe('arn-malformed', () => {
     expect(textAt(text, onlyFindingOf('arn-malformed', text))).toBe(JSON.stringify(valueFrom));
   });
 
+  // One field off the shapes the rule accepts without looking closer (WELL_FORMED_* in arnMalformed.ts).
+  const SECRET = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf';
+  const PARAMETER = 'arn:aws:ssm:eu-west-1:111122223333:parameter/db';
+  it.each([
+    [`x:${SECRET}`, `The parameter name "x:${SECRET}" contains ":"; SSM parameter names use only a-zA-Z0-9_.- and / between levels.`],
+    [SECRET.replace('eu-west-1', 'eu-1-1'), 'The region "eu-1-1" is not a region name such as us-east-1.'],
+    [SECRET.replace('eu-west-1', 'eu-west-x'), 'The region "eu-west-x" is not a region name such as us-east-1.'],
+    [SECRET.replace('111122223333', 'abcdefghijkl'), 'The account "abcdefghijkl" in this ARN must be a 12-digit account ID.'],
+    [`${SECRET}::::::`, 'This ARN has 6 fields after the secret name; the JSON-key form has exactly 3: json-key:version-stage:version-id.'],
+    [`x:${PARAMETER}`, `The parameter name "x:${PARAMETER}" contains ":"; SSM parameter names use only a-zA-Z0-9_.- and / between levels.`],
+    [PARAMETER.replace('eu-west-1', 'eu-1-1'), 'The region "eu-1-1" is not a region name such as us-east-1.'],
+    [PARAMETER.replace('eu-west-1', 'eu-west-x'), 'The region "eu-west-x" is not a region name such as us-east-1.'],
+    [PARAMETER.replace('111122223333', 'abcdefghijkl'), 'The account "abcdefghijkl" in this ARN must be a 12-digit account ID.'],
+    [`${PARAMETER}/%%`, 'The parameter name "/db/%%" contains "%"; SSM parameter names use only a-zA-Z0-9_.- and / between levels.'],
+    [
+      PARAMETER.replace('/db', '/%%'),
+      'The parameter name "%%" contains "%"; SSM parameter names use only a-zA-Z0-9_.- and / between levels.',
+    ],
+  ])('reports %j, one field off a well-formed ARN', (valueFrom, expected) => {
+    expect(messages(withValueFrom(valueFrom))).toEqual([`error: ${expected}`]);
+  });
+
+  it('warns of a secret name with characters Secrets Manager does not allow', () => {
+    expect(messages(withValueFrom(SECRET.replace('db-AbCdEf', '%%')))).toEqual([
+      'warning: The secret name "%%" has characters Secrets Manager does not allow (letters, digits and /_+=.@!- only).',
+    ]);
+  });
+
   it.each([
     ['arn:aws:ssm:eu-west-1:111122223333:parameter:/prod/db', 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db'],
     ['arn:aws:ssm:eu-west-1:111122223333:parameter:db', 'arn:aws:ssm:eu-west-1:111122223333:parameter/db'],
@@ -101,6 +130,7 @@ describe('arn-malformed', () => {
     'arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${SecretId}',
     'arn:aws:secretsmanager:ap-northeast-1:{{must_env `AWS_ACCOUNT_ID`}}:secret:x-06XQOH',
     '${GMSASQLSASECRETPARAM}',
+    'arn:aws:${Service}:eu-west-1:111122223333:secret:db',
   ])('accepts %j', (valueFrom) => {
     expect(messages(withValueFrom(valueFrom))).toEqual([]);
   });
@@ -133,5 +163,64 @@ describe('arn-malformed', () => {
     expect(messages(creds('arn:aws:kms:eu-west-1:111122223333:key/x'))).toEqual([
       'error: This is an ARN of the service "kms"; credentialsParameter takes a Secrets Manager secret ARN.',
     ]);
+    // A broken SSM ARN too; and a JSON-key tail is registry-credentials-invalid's, broken ARN or not.
+    expect(messages(creds('arn:aws:ssm:eu-west-1:1111:parameter/x'))).toEqual([]);
+    expect(messages(creds('arn:aws:secretsmanager:eu-west-x:111122223333:secret:reg-AbCdEf:username'))).toEqual([
+      'error: The region "eu-west-x" is not a region name such as us-east-1.',
+    ]);
+  });
+
+  describe('in Kubernetes manifests', () => {
+    const withStore = (service: string, key: string) => `${store('sm', service)}---\n${externalSecret('sm', entry(JSON.stringify(key)))}`;
+    const manifestMessages = (text: string, name = 'secrets.yaml') =>
+      findingsOf('arn-malformed', text, {}, {}, name).map((f) => `${f.severity}: ${f.message}`);
+
+    it("checks an External Secrets store's role, on its value", () => {
+      const text = `${store('sm', 'SecretsManager')}      role: arn:aws:iam::111122223333:user/bob\n`;
+      const finding = onlyFindingOf('arn-malformed', text, {}, {}, 'store.yaml');
+      expect(finding.message).toBe('role: This IAM ARN names "user/bob", not a role; a role ARN ends in role/<name>.');
+      expect(textAt(text, finding)).toBe('arn:aws:iam::111122223333:user/bob');
+      expect(manifestMessages(`${store('sm', 'SecretsManager')}      role: "arn:aws:iam::{{ .Values.account }}:user/bob"\n`)).toEqual([]);
+      expect(manifestMessages(`${store('sm', 'SecretsManager')}      role: arn:aws:iam::111122223333:role/eso\n`)).toEqual([]);
+    });
+
+    it('checks an ExternalSecret key written as an ARN, by the service it names', () => {
+      const text = withStore('SecretsManager', SECRET.replace('111122223333', '1111'));
+      const finding = onlyFindingOf('arn-malformed', text, {}, {}, 'secrets.yaml');
+      expect(finding.message).toBe('The account "1111" in this ARN must be a 12-digit account ID.');
+      expect(textAt(text, finding)).toBe(JSON.stringify(SECRET.replace('111122223333', '1111')));
+      expect(manifestMessages(withStore('ParameterStore', PARAMETER.replace('parameter/', 'parameter:')))).toEqual([
+        'error: An SSM parameter ARN has "parameter/" before the name, not "parameter:".',
+      ]);
+      expect(manifestMessages(withStore('ParameterStore', 'arn:aws:s3:::bucket/x'))).toEqual([
+        'error: This is an ARN of the service "s3"; this key takes a Secrets Manager secret or SSM parameter ARN.',
+      ]);
+      expect(manifestMessages(withStore('ParameterStore', 'arn:aws:ssm:{{ .Values.region }}:1111:parameter:db'))).toEqual([]);
+      expect(manifestMessages(withStore('SecretsManager', SECRET))).toEqual([]);
+    });
+
+    it("fixes an ExternalSecret key's parameter: as in a task definition", () => {
+      const text = withStore('ParameterStore', PARAMETER.replace('parameter/', 'parameter:'));
+      const finding = onlyFindingOf('arn-malformed', text, {}, {}, 'secrets.yaml');
+      expect(applyFix(text, finding, undefined, 'secrets.yaml')).toBe(withStore('ParameterStore', PARAMETER));
+    });
+
+    it("reports ECS's JSON-key tail on a key, naming the reader's own selector", () => {
+      expect(manifestMessages(withStore('SecretsManager', `${SECRET}:username::`))).toEqual([
+        'error: This ARN ends in ECS\'s JSON-key form ":username::". The External Secrets Operator reads the key as the secret\'s ID, which names no secret with that tail; select the JSON key with `property` instead.',
+      ]);
+      const csi = providerClass([`- objectName: "${SECRET}:username"`]);
+      expect(manifestMessages(csi, 'spc.yaml')).toEqual([
+        'error: This ARN ends in ECS\'s JSON-key form ":username". The Secrets Store CSI provider reads the key as the secret\'s ID, which names no secret with that tail; select the JSON key with `jmesPath` instead.',
+      ]);
+    });
+
+    it('checks a SecretProviderClass objectName written as an ARN', () => {
+      const bad = SECRET.replace('eu-west-1', 'eu-west-x');
+      const text = providerClass([`- objectName: "${bad}"`, '  objectType: secretsmanager']);
+      const finding = onlyFindingOf('arn-malformed', text, {}, {}, 'spc.yaml');
+      expect(finding.message).toBe('The region "eu-west-x" is not a region name such as us-east-1.');
+      expect(textAt(text, finding)).toBe(JSON.stringify(bad));
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, type ArnProblem } from '../arn';
+import { checkParameterArn, checkParameterName, checkRoleArn, checkSecretArn, isArn, parseArn, secretArnOf, type ArnProblem } from '../arn';
 import { isSecretNameInValueFrom } from '../catalogLookup';
 import { manifestKeys } from '../kubernetesLookup';
 import type { Finding } from '../findings';
@@ -54,12 +54,10 @@ const NO_PROBLEMS: readonly ArnProblem[] = Object.freeze([]);
 
 function referenceProblems(reference: SecretReference, names: { valueFrom: string; credentialsParameter: string }): readonly ArnProblem[] {
   const { value, place, arn } = reference;
-  if (
-    WELL_FORMED_PARAMETER.test(value) ||
-    (WELL_FORMED_SECRET.test(value) && (place !== 'registryCredentials' || !value.includes(':', value.indexOf(':secret:') + 8)))
-  ) {
-    return NO_PROBLEMS;
-  }
+  // The slow path finds nothing in these either (a JSON-key tail in credentialsParameter is
+  // registry-credentials-invalid's); the mutation survivors of these patterns that narrow them are
+  // equivalent (docs/reliability.md).
+  if (WELL_FORMED_PARAMETER.test(value) || WELL_FORMED_SECRET.test(value)) return NO_PROBLEMS;
   if (place === 'registryCredentials') {
     // Empty values, bare names and SSM ARNs are registry-credentials-invalid findings.
     if (!isArn(value)) return [];
@@ -103,13 +101,31 @@ function manifestFindings(ctx: RuleContext): Finding[] {
     const service = parseArn(key.key)?.service;
     const problems =
       service === 'secretsmanager'
-        ? checkSecretArn(key.key, false)
+        ? [...checkSecretArn(key.key, false), ...jsonKeyTail(key.key, manifest.kind)]
         : service === 'ssm'
           ? checkParameterArn(key.key)
-          : otherServiceProblems(key.key, 'This key', 'a Secrets Manager secret or SSM parameter ARN');
+          : otherServiceProblems(key.key, 'this key', 'a Secrets Manager secret or SSM parameter ARN');
     for (const problem of problems) findings.push(toFinding(ctx, key.node, problem));
   }
   return findings;
+}
+
+/**
+ * ECS's `:json-key:stage:id` tail, which neither Kubernetes reader takes: both pass the key to
+ * Secrets Manager as the secret's ID (docs/kubernetes.md#keys-and-json-keys).
+ */
+function jsonKeyTail(key: string, kind: 'externalSecret' | 'providerClass'): ArnProblem[] {
+  const arn = parseArn(key);
+  const tail = arn && secretArnOf(arn)?.tail;
+  if (!tail) return [];
+  const [reader, selector] =
+    kind === 'externalSecret' ? ['The External Secrets Operator', '`property`'] : ['The Secrets Store CSI provider', '`jmesPath`'];
+  return [
+    {
+      severity: 'error',
+      message: `This ARN ends in ECS's JSON-key form "${tail}". ${reader} reads the key as the secret's ID, which names no secret with that tail; select the JSON key with ${selector} instead.`,
+    },
+  ];
 }
 
 function toFinding(ctx: RuleContext, node: DocNode, problem: ArnProblem, member?: string): Finding {
