@@ -14,7 +14,7 @@ import {
   structure,
   type TypeRef,
 } from './shape/taskDefinitionShape';
-import type { Dialect } from './subjects/dialect';
+import { convertsTo, type Dialect } from './subjects/dialect';
 import type { Subject } from './subjects/subject';
 import { isTemplated } from './template';
 
@@ -143,10 +143,7 @@ function hasMember(properties: readonly DocNode[], member: string): boolean {
 function converts(node: DocNode, type: TypeRef): boolean {
   if (type === 'string') return node.type === 'number' || node.type === 'boolean';
   if (node.type !== 'string') return false;
-  const text = (node.value as string).trim();
-  if (type === 'integer') return /^-?\d+$/.test(text);
-  if (type === 'boolean') return /^(true|false)$/i.test(text);
-  return false;
+  return (type === 'integer' || type === 'boolean') && convertsTo(node.value as string, type);
 }
 
 function isScalarType(type: TypeRef): boolean {

@@ -1,8 +1,7 @@
 import type { Finding } from '../findings';
 import { findArray, findValue } from '../document/navigate';
-import type { DocNode } from '../document/node';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
-import type { Dialect } from '../subjects/dialect';
+import { integerOf } from '../subjects/dialect';
 import { describeContainer } from '../subjects/subject';
 import { nodeRange, replaceNodeFix } from './fixBuilders';
 import { taskOf, type SubjectRule } from './rule';
@@ -35,8 +34,8 @@ export const awsvpcPortMapping: SubjectRule = {
     for (const container of ctx.subject.containers) {
       for (const mapping of findArray(container.node, 'portMappings')) {
         const hostPort = findValue(mapping, 'hostPort');
-        const host = portOf(hostPort, dialect);
-        const containerPort = portOf(findValue(mapping, 'containerPort'), dialect);
+        const host = integerOf(hostPort, dialect);
+        const containerPort = integerOf(findValue(mapping, 'containerPort'), dialect);
         if (host === undefined || containerPort === undefined || host === containerPort) continue;
         findings.push({
           ruleId: 'awsvpc-port-mapping',
@@ -50,10 +49,3 @@ export const awsvpcPortMapping: SubjectRule = {
     return findings;
   },
 };
-
-/** A port written as a number, or, in CloudFormation, which converts scalars, as a string of digits; placeholders and expressions are not judged. */
-function portOf(node: DocNode | undefined, dialect: Dialect): number | undefined {
-  if (node?.type === 'number') return Number.isInteger(node.value) ? (node.value as number) : undefined;
-  if (dialect.convertsScalars && node?.type === 'string' && /^\s*\d+\s*$/.test(node.value as string)) return Number(node.value);
-  return undefined;
-}

@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import { anchorOf, findProperty, findValue } from '../document/navigate';
 import { valueOf, type DocNode } from '../document/node';
 import { ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
-import type { Dialect } from '../subjects/dialect';
+import { integerOf } from '../subjects/dialect';
 import { describeContainer, type ContainerModel } from '../subjects/subject';
 import { capitalize } from '../text';
 import { readTaskMemory, type Size } from '../shape/taskSize';
@@ -39,8 +39,8 @@ export const containerMemory: SubjectRule = {
       const reservationProperty = findProperty(container.node, 'memoryReservation');
       if (noTaskMemory && !ctx.facts.fargate && isUnset(memoryProperty) && isUnset(reservationProperty))
         findings.push(unsetFinding(ctx, container));
-      const memory = mebibytesOf(memoryProperty && valueOf(memoryProperty), ctx.subject.dialect);
-      const reservation = mebibytesOf(reservationProperty && valueOf(reservationProperty), ctx.subject.dialect);
+      const memory = integerOf(memoryProperty && valueOf(memoryProperty), ctx.subject.dialect);
+      const reservation = integerOf(reservationProperty && valueOf(reservationProperty), ctx.subject.dialect);
       if (memory !== undefined && reservation !== undefined && reservation > memory)
         findings.push(reservationFinding(ctx, container, valueOf(reservationProperty!)!, reservation, memory));
       if (memory !== undefined && taskMemory && memory > taskMemory.value)
@@ -53,13 +53,6 @@ export const containerMemory: SubjectRule = {
 /** A member ECS reads as unset: absent, or null (which describe output shows and the deploy action drops). */
 function isUnset(property: DocNode | undefined): boolean {
   return !property || valueOf(property)?.type === 'null';
-}
-
-/** A container's MiB: an integer, or in CloudFormation, which converts scalars, a string of digits; placeholders and expressions are not judged. */
-function mebibytesOf(node: DocNode | undefined, dialect: Dialect): number | undefined {
-  if (node?.type === 'number') return Number.isInteger(node.value) ? (node.value as number) : undefined;
-  if (dialect.convertsScalars && node?.type === 'string' && /^\s*\d+\s*$/.test(node.value as string)) return Number(node.value);
-  return undefined;
 }
 
 /** The members as the document's dialect spells them. */

@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import { anchorOf, findArray, findProperty, findValue } from '../document/navigate';
 import { keyOf, valueOf, type DocNode } from '../document/node';
 import { enumValues, ROOT_STRUCTURE } from '../shape/taskDefinitionShape';
-import type { Dialect } from '../subjects/dialect';
+import { booleanOf, type Dialect } from '../subjects/dialect';
 import { describeContainer } from '../subjects/subject';
 import { isTemplated } from '../template';
 import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
@@ -159,8 +159,7 @@ function checkLogging(container: DocNode, where: string, report: Report) {
 /** Whether a member's value is what Fargate rejects; expressions and placeholders are not judged. */
 function offends(value: DocNode | undefined, when: Offence, dialect: Dialect): boolean {
   if (!value || value.type === 'null' || value.type === 'expression') return false;
-  if (when === 'true')
-    return value.value === true || (dialect.convertsScalars && value.type === 'string' && /^true$/i.test(value.value as string));
+  if (when === 'true') return booleanOf(value, dialect) === true;
   if (when === 'nonEmpty') return value.type === 'array' && (value.children?.length ?? 0) > 0;
   if (value.type === 'string') return value.value !== '' && !isTemplated(value.value as string);
   return true;

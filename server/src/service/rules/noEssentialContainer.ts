@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import { findValue } from '../document/navigate';
 import type { DocNode } from '../document/node';
-import type { Dialect } from '../subjects/dialect';
+import { booleanOf, type Dialect } from '../subjects/dialect';
 import { describeContainer } from '../subjects/subject';
 import { containerList, hasSyntaxProblem } from './containerNames';
 import { nodeRange, replaceNodeFix } from './fixBuilders';
@@ -45,6 +45,5 @@ export const noEssentialContainer: SubjectRule = {
 
 /** An explicit false: the boolean, or in CloudFormation, which converts scalars, the string "false". */
 function isFalse(value: DocNode | undefined, dialect: Dialect): value is DocNode {
-  if (value?.type === 'boolean') return value.value === false;
-  return dialect.convertsScalars && value?.type === 'string' && /^\s*false\s*$/i.test(value.value as string);
+  return booleanOf(value, dialect) === false;
 }

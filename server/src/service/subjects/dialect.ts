@@ -3,6 +3,7 @@
 // Terraform's aws_ecs_task_definition writes the task's members in snake_case and its containers
 // in the API's names (container_definitions is the API's JSON). Map keys
 // (`logConfiguration.options`, `dockerLabels`) are data, never renamed.
+import type { DocNode } from '../document/node';
 import { memberOf, ROOT_STRUCTURE, structure, type TypeRef } from '../shape/taskDefinitionShape';
 
 /** One way of spelling the task definition's members. */
@@ -31,6 +32,35 @@ export interface Dialect {
   readonly rejectsNull: boolean;
   /** The members a structure requires in this dialect, when they differ from the API's. */
   requiredMembers?(structureName: string): readonly string[] | undefined;
+}
+
+/** The strings CloudFormation converts to an integer or a boolean; spaces around them are trimmed. */
+const CONVERTIBLE: Record<'integer' | 'boolean', RegExp> = {
+  integer: /^\s*-?\d+\s*$/,
+  boolean: /^\s*(true|false)\s*$/i,
+};
+
+/** Whether a string is one that CloudFormation converts to a scalar of this type. */
+export function convertsTo(text: string, type: 'integer' | 'boolean'): boolean {
+  return CONVERTIBLE[type].test(text);
+}
+
+/**
+ * The integer a value gives: a whole number, or, where the dialect converts scalars, a string of
+ * digits. Undefined for anything else: a fraction, a placeholder, an expression.
+ */
+export function integerOf(node: DocNode | undefined, dialect: Dialect): number | undefined {
+  if (node?.type === 'number') return Number.isInteger(node.value) ? (node.value as number) : undefined;
+  if (dialect.convertsScalars && node?.type === 'string' && convertsTo(node.value as string, 'integer')) return Number(node.value);
+  return undefined;
+}
+
+/** The boolean a value gives: true or false, or, where the dialect converts scalars, the string of one. */
+export function booleanOf(node: DocNode | undefined, dialect: Dialect): boolean | undefined {
+  if (node?.type === 'boolean') return node.value as boolean;
+  if (dialect.convertsScalars && node?.type === 'string' && convertsTo(node.value as string, 'boolean'))
+    return (node.value as string).trim().toLowerCase() === 'true';
+  return undefined;
 }
 
 /**
