@@ -62,6 +62,17 @@ describe('awsvpc-port-mapping', () => {
     expect(run(array, undefined, { containerDefinitionsFile: true })).toEqual([]);
   });
 
+  it("judges a container file by the network mode of the Terraform resource that reads it, in Terraform's name", () => {
+    const array = '[ { "name": "app", "image": "nginx", "portMappings": [ { "containerPort": 80, "hostPort": 81 } ] } ]';
+    const linkedTask = { resource: 'aws_ecs_task_definition.web', source: 'main.tf', members: { networkMode: 'awsvpc' } };
+    expect(run(array, undefined, { linkedTask })).toEqual([
+      [
+        '81',
+        'Container "app" maps "hostPort" 81 to "containerPort" 80, but with "network_mode" "awsvpc" the two must match (or "hostPort" be left out); ECS rejects the task definition ("When networkMode=awsvpc, the host ports and container ports in port mappings must match.").',
+      ],
+    ]);
+  });
+
   it('judges a YAML task definition and fixes it in YAML', () => {
     const yaml = (hostPort: string) =>
       `family: web\nnetworkMode: awsvpc\ncontainerDefinitions:\n  - name: app\n    image: nginx\n    portMappings:\n      - containerPort: 3000\n        hostPort: ${hostPort}\n`;

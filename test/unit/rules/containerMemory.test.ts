@@ -33,6 +33,8 @@ describe('container-memory', () => {
     expect(run(text)).toEqual([['"app"', 5, UNSET]]);
     // A null task memory is none; a container without a name is reported at its start.
     expect(run(task('  "memory": null,')).map(([at]) => at)).toEqual(['"app"']);
+    // So are a container's null members: describe output writes them, ECS reads them as absent.
+    expect(run(task('', '"memory": null, "memoryReservation": null')).map(([at]) => at)).toEqual(['"app"']);
     const unnamed = '{ "family": "web", "containerDefinitions": [ { "image": "nginx" } ] }';
     expect(run(unnamed)).toEqual([['{', 0, UNSET.replace('Container "app"', 'Container #1')]]);
   });
