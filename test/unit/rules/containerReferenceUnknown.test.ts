@@ -73,6 +73,20 @@ describe('container-reference-unknown', () => {
     ]);
   });
 
+  it('splits name:alias in links only: in dependsOn the whole value is the name', () => {
+    expect(run(task('"dependsOn": [ { "containerName": "envoy:proxy", "condition": "START" } ]'))).toEqual([
+      [
+        '"envoy:proxy"',
+        '"envoy:proxy" in "dependsOn" of container "app" names no container of this task; ECS rejects the task definition (a container cannot depend on one that does not exist).',
+      ],
+    ]);
+  });
+
+  it('takes only a dependsOn on itself for a dependency on itself', () => {
+    // volumesFrom and links naming the container itself name a container of the task: not this rule's.
+    expect(run(task('"volumesFrom": [ { "sourceContainer": "app" } ], "links": ["app"]'))).toEqual([]);
+  });
+
   it('never suggests the container itself', () => {
     const findings = findingsOf(RULE, task('"dependsOn": [ { "containerName": "appp", "condition": "START" } ]'));
     expect(findings).toHaveLength(1);
@@ -153,6 +167,14 @@ describe('container-reference-unknown on the proxy configuration', () => {
       '"envoi" in the proxy configuration\'s "containerName" names no container of this task; the App Mesh proxy must be one of its containers. Did you mean "envoy"?',
     );
     expect(applyFix(task('envoi'), finding, 'Change to "envoy"')).toBe(task('envoy'));
+  });
+
+  it('offers no fix when no container name is close', () => {
+    const finding = onlyFindingOf('container-reference-unknown', task('mesh-sidecar'));
+    expect(finding.message).toBe(
+      '"mesh-sidecar" in the proxy configuration\'s "containerName" names no container of this task; the App Mesh proxy must be one of its containers.',
+    );
+    expect(finding.fixes).toBeUndefined();
   });
 
   it('accepts the name of one of its containers', () => {

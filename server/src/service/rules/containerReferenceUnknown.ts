@@ -45,7 +45,7 @@ export const containerReferenceUnknown: SubjectRule = {
       const own = literalName(findValue(container.node, 'name'));
       for (const reference of referencesOf(ctx, container)) {
         const where = describeContainer(container);
-        if (reference.member === 'dependsOn' && own !== undefined && reference.name === own) {
+        if (reference.member === 'dependsOn' && reference.name === own) {
           findings.push({
             ruleId: 'container-reference-unknown',
             severity: 'error',
