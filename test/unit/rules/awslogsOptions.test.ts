@@ -51,6 +51,10 @@ describe('awslogs-options', () => {
   it('reports on the logDriver value when there is no options object', () => {
     const text = task('        "logDriver": "awslogs"');
     expect(run(text).map(([at, line]) => [at, line])).toEqual([['"awslogs"', 7]]);
+    // Null options, as describe output writes them, are none.
+    expect(run(task('        "logDriver": "awslogs",\n        "options": null')).map(([at, line]) => [at, line])).toEqual([
+      ['"options"', 8],
+    ]);
   });
 
   it('is quiet for complete options, other drivers, options from secrets and options known only at deploy time', () => {
@@ -71,7 +75,7 @@ describe('awslogs-options', () => {
     expect(finding.message).toBe(
       'Container "app" logs with awslogs on Fargate without "awslogs-stream-prefix", which ECS documents as required on Fargate; with it, each stream is named <prefix>/<container>/<task id>.',
     );
-    expect(finding.fixes?.map((f) => f.title)).toEqual(['Add "awslogs-stream-prefix": "ecs"']);
+    expect(finding.fixes?.map((f) => [f.title, f.preferred, f.safe])).toEqual([['Add "awslogs-stream-prefix": "ecs"', true, undefined]]);
     expect(applyFix(text, finding)).toBe(task(options(GROUP, REGION, PREFIX), true));
     expect(run(task(options(GROUP, REGION)))).toEqual([]);
     // Without an options object there is nothing to add the prefix to.

@@ -48,6 +48,8 @@ describe('cross-account-reference', () => {
     expect(findingsOf('cross-account-reference', task('', 'arn:aws:ssm:eu-west-1:999988887777:parameter/db'))).toEqual([]);
     expect(findingsOf('cross-account-reference', task(EXEC, 'arn:aws:ssm:eu-west-1:111122223333:parameter/db'))).toEqual([]);
     expect(findingsOf('cross-account-reference', task(EXEC, 'arn:aws:ssm:eu-west-1:${Account}:parameter/db'))).toEqual([]);
+    // Another service's ARN is arn-malformed's, whatever its account.
+    expect(findingsOf('cross-account-reference', task(EXEC, 'arn:aws:kms:eu-west-1:999988887777:key/db'))).toEqual([]);
     expect(
       findingsOf(
         'cross-account-reference',
