@@ -45,6 +45,22 @@ describe('describe-output', () => {
     ]);
   });
 
+  it('names a null array element as such, and removes only that element', () => {
+    const text = '{ "family": "web", "containerDefinitions": [ { "name": "app", "image": "nginx", "command": ["run", null] } ] }';
+    const finding = onlyFindingOf('describe-output', text);
+    expect([textAt(text, finding), finding.message]).toEqual([
+      'null',
+      'This array element is null; `aws ecs register-task-definition` rejects it. Remove it or give it a value.',
+    ]);
+    expect(applyFix(text, finding, 'Remove the null element')).toBe(text.replace(', null]', ']'));
+  });
+
+  it('reports an output-only member once, not the nulls inside it', () => {
+    const text =
+      '{ "family": "web", "containerDefinitions": [ { "name": "app", "image": "nginx" } ], "requiresAttributes": [ { "name": "ecs.capability.execution-role-awslogs", "targetType": null } ] }';
+    expect(findingsOf('describe-output', text).map((f) => textAt(text, f))).toEqual(['"requiresAttributes"']);
+  });
+
   it('unwraps, moving the outer tags inside, with one indentation step less', () => {
     const [wrapper] = findingsOf('describe-output', described);
     expect(textAt(described, wrapper)).toBe('"taskDefinition"');
