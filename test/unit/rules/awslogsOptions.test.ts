@@ -75,7 +75,8 @@ describe('awslogs-options', () => {
     expect(finding.message).toBe(
       'Container "app" logs with awslogs on Fargate without "awslogs-stream-prefix", which ECS documents as required on Fargate; with it, each stream is named <prefix>/<container>/<task id>.',
     );
-    expect(finding.fixes?.map((f) => [f.title, f.preferred, f.safe])).toEqual([['Add "awslogs-stream-prefix": "ecs"', true, undefined]]);
+    expect(finding.fixes?.map((f) => [f.title, f.safe])).toEqual([['Add "awslogs-stream-prefix": "ecs"', undefined]]);
+    expect(finding.fixes).toMatchObject([{ kind: 'replaceText', preferred: true }]);
     expect(applyFix(text, finding)).toBe(task(options(GROUP, REGION, PREFIX), true));
     expect(run(task(options(GROUP, REGION)))).toEqual([]);
     // Without an options object there is nothing to add the prefix to.

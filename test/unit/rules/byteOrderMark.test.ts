@@ -23,7 +23,7 @@ describe('byte-order-mark', () => {
     const text = BOM + CLEAN;
     const finding = onlyFindingOf('byte-order-mark', text);
     expect(applyFix(text, finding, 'Remove the byte order mark')).toBe(CLEAN);
-    expect(finding.fixes?.map((f) => [f.safe, f.preferred])).toEqual([[true, true]]);
+    expect(finding.fixes).toMatchObject([{ kind: 'replaceText', safe: true, preferred: true }]);
   });
 
   it('still reports syntax errors after the mark, at their own places', () => {
