@@ -26,6 +26,28 @@ describe('external-secret-store-unknown', () => {
     expect(findingsOf(RULE, externalSecret('shared', entry('prod/db')), { kubernetesStores }, {}, 'es.yaml')).toEqual([]);
   });
 
+  it('lists every store of the kind, offers no fix when none is close, and knows a SecretStore of the name', () => {
+    const stores = `${store('alpha', 'SecretsManager')}---\n${store('beta', 'ParameterStore')}---\n${store('shared', 'SecretsManager')}---\n`;
+    const text = `${stores}${externalSecret('zzz-unrelated', entry('prod/db'))}`;
+    const finding = onlyFindingOf(RULE, text, {}, {}, 'es.yaml');
+    expect(finding.message).toBe(
+      'No SecretStore is named "zzz-unrelated" in this file or the workspace (there are: "alpha", "beta", "shared"); the ExternalSecret would never sync.',
+    );
+    expect(finding.fixes).toBeUndefined();
+    // Each of the three is found among the others.
+    for (const name of ['alpha', 'beta', 'shared'])
+      expect(findingsOf(RULE, `${stores}${externalSecret(name, entry('prod/db'))}`, {}, {}, 'es.yaml')).toEqual([]);
+    const toCluster = `${stores}${externalSecret('shared', entry('prod/db'), 'ClusterSecretStore')}`;
+    expect(onlyFindingOf(RULE, toCluster, {}, {}, 'es.yaml').message).toBe(
+      'No ClusterSecretStore is named "shared" in this file or the workspace; the ExternalSecret would never sync. A SecretStore has that name: set kind: SecretStore.',
+    );
+  });
+
+  it('takes a name several stores have as found', () => {
+    const twice = `${store('shared', 'SecretsManager')}---\n${store('shared', 'ParameterStore')}---\n${externalSecret('shared', entry('prod/db'))}`;
+    expect(findingsOf(RULE, twice, {}, {}, 'es.yaml')).toEqual([]);
+  });
+
   it('says nothing when the file and the workspace hold no store at all', () => {
     expect(findingsOf(RULE, externalSecret('anything', entry('prod/db')), {}, {}, 'es.yaml')).toEqual([]);
   });

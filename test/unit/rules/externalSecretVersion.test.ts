@@ -16,6 +16,13 @@ describe('external-secret-version', () => {
     );
   });
 
+  const ID = 'a1b2c3d4-5678-90ab-cdef-abcdef111111';
+  it.each([`xuuid/${ID}`, `uuid/${ID}x`, `uuid/${ID.slice(1)}`, '1', 'latest'])('reports %j, and offers no fix', (version) => {
+    const finding = onlyFindingOf(RULE, withVersion('SecretsManager', version), {}, {}, 'es.yaml');
+    expect(finding.message).toMatch(new RegExp(`^"${version}" is read as a staging label`));
+    expect(finding.fixes).toBeUndefined();
+  });
+
   it('fixes the case of an AWS staging label', () => {
     const text = withVersion('SecretsManager', 'awscurrent');
     expect(applyFix(text, onlyFindingOf(RULE, text, {}, {}, 'es.yaml'), 'Change to "AWSCURRENT"', 'es.yaml')).toBe(
@@ -23,12 +30,15 @@ describe('external-secret-version', () => {
     );
   });
 
-  it('accepts the AWS labels, a uuid/ version id, and uuid/ ids', () => {
+  it('accepts the AWS labels, uuid/ version ids with or without hyphens, an empty version and a placeholder', () => {
     for (const version of [
       'AWSCURRENT',
       'AWSPREVIOUS',
       'AWSPENDING',
-      'uuid/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'.replace('EXAMPLE', 'abcdef1'),
+      `uuid/${ID}`,
+      `uuid/${ID.replaceAll('-', '')}`,
+      '""',
+      '"{{ .Values.version }}"',
     ]) {
       expect(findingsOf(RULE, withVersion('SecretsManager', version), {}, {}, 'es.yaml'), version).toEqual([]);
     }

@@ -1,6 +1,6 @@
 import { closestNames } from '../closestName';
 import type { Finding } from '../findings';
-import { knownStores, resolveStore } from '../kubernetesLookup';
+import { knownStores } from '../kubernetesLookup';
 import type { StoreRef } from '../subjects/kubernetes';
 import { isTemplated } from '../template';
 import { fixList, nodeRange, replaceStringFix } from './fixBuilders';
@@ -22,7 +22,8 @@ export const externalSecretStoreUnknown: SubjectRule = {
     for (const ref of refs) {
       const node = ref.node;
       if (node?.type !== 'string' || !ref.name || isTemplated(ref.name) || stores.length === 0) continue;
-      if (resolveStore(ref, stores, manifest.namespace) || stores.some((s) => s.kind === ref.kind && s.name === ref.name)) continue;
+      // Any store of that kind and name will do: which of several it is, is not this rule's question.
+      if (stores.some((s) => s.kind === ref.kind && s.name === ref.name)) continue;
       const names = [...new Set(stores.filter((s) => s.kind === ref.kind && s.name).map((s) => s.name!))];
       const [closest] = closestNames(ref.name, names, 1);
       const otherKind = ref.kind === 'SecretStore' ? 'ClusterSecretStore' : 'SecretStore';
