@@ -22,6 +22,16 @@ describe('external-secret-store-invalid', () => {
     expect(applyFix(text, finding, 'Change to "SecretsManager"', 'store.yaml')).toBe(store('sm', 'SecretsManager'));
   });
 
+  it('offers no fix when no service is close', () => {
+    const finding = onlyFindingOf(RULE, store('v', 'Vault'), {}, {}, 'store.yaml');
+    expect(finding.message).toBe('"Vault" is not a service of the AWS provider; use "SecretsManager" or "ParameterStore".');
+    expect(finding.fixes).toBeUndefined();
+  });
+
+  it('does not count a provider key left null', () => {
+    expect(findingsOf(RULE, `${store('sm', 'SecretsManager')}    gcpsm: null\n`, {}, {}, 'store.yaml')).toEqual([]);
+  });
+
   it('accepts one AWS provider with either service', () => {
     expect(findingsOf(RULE, store('sm', 'SecretsManager'), {}, {}, 'store.yaml')).toEqual([]);
     expect(findingsOf(RULE, store('ps', 'ParameterStore', 'eu-west-1', 'ClusterSecretStore'), {}, {}, 'store.yaml')).toEqual([]);

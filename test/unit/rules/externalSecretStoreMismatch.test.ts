@@ -3,7 +3,7 @@ import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
 import { entry, externalSecret, store } from '../../helpers/manifests';
 import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
-const catalog = fakeCatalog([secret('prod/db'), parameter('/prod/db-url')]);
+const catalog = fakeCatalog([secret('prod/db'), parameter('/prod/db-url'), secret('shared'), parameter('shared')]);
 const RULE = 'external-secret-store-mismatch';
 
 describe('external-secret-store-mismatch', () => {
@@ -24,6 +24,32 @@ describe('external-secret-store-mismatch', () => {
     expect(onlyFindingOf(RULE, text, { catalog }, {}, 'es.yaml').message).toBe(
       '"prod/db" is in Secrets Manager, but SecretStore "ps" reads Parameter Store; the External Secrets Operator will not find it there. Use a store with service: SecretsManager.',
     );
+  });
+
+  it('offers each store of the right service, kind and region, and prefers the only one', () => {
+    const candidates = [
+      store('ps-a', 'ParameterStore'),
+      store('ps-b', 'ParameterStore'),
+      store('ps-us', 'ParameterStore', 'us-east-1'),
+      store('ps-cluster', 'ParameterStore', 'eu-west-1', 'ClusterSecretStore'),
+    ].join('---\n');
+    const text = `${store('sm', 'SecretsManager')}---\n${candidates}---\n${externalSecret('sm', entry('/prod/db-url'))}`;
+    const finding = onlyFindingOf(RULE, text, { catalog }, {}, 'es.yaml');
+    expect(finding.message).toBe(
+      '"/prod/db-url" is in Parameter Store, but SecretStore "sm" reads Secrets Manager; the External Secrets Operator will not find it there. "ps-a", "ps-b" read Parameter Store.',
+    );
+    expect(finding.fixes).toMatchObject([
+      { title: 'Use store "ps-a"', preferred: false },
+      { title: 'Use store "ps-b"', preferred: false },
+    ]);
+    const one = `${store('sm', 'SecretsManager')}---\n${store('ps', 'ParameterStore')}---\n${externalSecret('sm', entry('/prod/db-url'))}`;
+    expect(onlyFindingOf(RULE, one, { catalog }, {}, 'es.yaml').fixes).toMatchObject([{ title: 'Use store "ps"', preferred: true }]);
+  });
+
+  it('says nothing of a key both services have, or of an ARN, which names its own service', () => {
+    const through = (key: string) => `${store('sm', 'SecretsManager')}---\n${externalSecret('sm', entry(key))}`;
+    expect(findingsOf(RULE, through('shared'), { catalog }, {}, 'es.yaml')).toEqual([]);
+    expect(findingsOf(RULE, through('arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db-url'), { catalog }, {}, 'es.yaml')).toEqual([]);
   });
 
   it('says nothing when the key is in the store’s service, in neither, or the store is unknown', () => {
