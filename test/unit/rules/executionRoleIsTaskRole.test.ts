@@ -31,6 +31,10 @@ describe('execution-role-is-task-role', () => {
     ]);
   });
 
+  it('compares the two ARNs without the spaces around them', () => {
+    expect(run(task(`${EXEC} `, ` ${EXEC}`)).map(([at]) => at)).toEqual([`" ${EXEC}"`]);
+  });
+
   it('is quiet for two roles, placeholders, values that are not ARNs and a task with one role', () => {
     expect(run(task(EXEC, 'arn:aws:iam::111122223333:role/web-app'))).toEqual([]);
     expect(run(task('arn:aws:iam::${account}:role/r', 'arn:aws:iam::${account}:role/r'))).toEqual([]);

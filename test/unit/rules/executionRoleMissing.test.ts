@@ -88,7 +88,18 @@ describe('execution-role-missing', () => {
     expect(textAt(fargate(ecr), onlyFindingOf('execution-role-missing', fargate(ecr)))).toBe(
       '"111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"',
     );
+    expect(onlyFindingOf('execution-role-missing', fargate(awslogs)).message).toBe(
+      'Container "c" logs with awslogs on Fargate, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".',
+    );
+    expect(onlyFindingOf('execution-role-missing', fargate(ecr)).message).toBe(
+      'Container "c" pulls a private ECR image on Fargate, which ECS does with the task\'s execution role, but the task has no "executionRoleArn".',
+    );
     expect(findingsOf('execution-role-missing', fargate(awslogs, 'EC2'))).toEqual([]);
+    expect(findingsOf('execution-role-missing', fargate(awslogs.replace('awslogs', 'splunk')))).toEqual([]);
+    // Only the registry host makes an image ECR's: a path that mentions it does not.
+    expect(findingsOf('execution-role-missing', fargate(ecr.replace('111122223333.dkr', 'mirror.example.com/111122223333.dkr')))).toEqual(
+      [],
+    );
     expect(findingsOf('execution-role-missing', fargate('{"name": "c", "image": "public.ecr.aws/nginx/nginx"}'))).toEqual([]);
   });
 
@@ -125,9 +136,16 @@ describe('execution-role-missing', () => {
     expect(
       findingsOf('execution-role-missing', withSecrets.replace('"family": "web",', '"family": "web", "executionRoleArn": $ROLE,')),
     ).toEqual([]);
-    expect(
-      findingsOf('execution-role-missing', '{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "secrets": []}]}'),
-    ).toEqual([]);
+    // Empty lists and null credentials fetch nothing.
+    for (const members of [
+      '"secrets": []',
+      '"logConfiguration": {"logDriver": "splunk", "secretOptions": []}',
+      '"repositoryCredentials": null',
+      '"environmentFiles": []',
+    ]) {
+      const text = `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", ${members}}]}`;
+      expect(findingsOf('execution-role-missing', text), members).toEqual([]);
+    }
   });
 });
 
