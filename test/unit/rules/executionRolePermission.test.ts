@@ -356,7 +356,13 @@ resource "aws_iam_role_policy" "exec" {
     const overridden = documents('  override_policy_documents = [data.aws_iam_policy_document.deny.json]\n').concat(
       'data "aws_iam_policy_document" "deny" {\n  statement {\n    sid       = "Params"\n    effect    = "Deny"\n    actions   = ["ssm:*"]\n    resources = ["*"]\n  }\n}\n',
     );
-    expect(findingsOf('execution-role-permission', tf('', overridden), {}, {}, 'main.tf').map((f) => f.severity)).toEqual(['error']);
+    // A file names no statement the way the simulator does: the message says only that it is explicit.
+    expect(findingsOf('execution-role-permission', tf('', overridden), {}, {}, 'main.tf').map((f) => [f.severity, f.message])).toEqual([
+      [
+        'error',
+        'The execution role "exec" of this file is not allowed ssm:GetParameters on arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db; the task would stop with AccessDeniedException at start. It is denied explicitly.',
+      ],
+    ]);
     // One that names a document from elsewhere is not read.
     expect(codes(tf('', documents('  override_policy_documents = [var.extra_policy]\n')))).toEqual([]);
   });
