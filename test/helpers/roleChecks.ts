@@ -15,16 +15,16 @@ export const trustFor = (...services: string[]) => ({
 export function foundRole(
   name: string,
   trustPolicy: unknown,
-  decisions: [string, string, RoleDecision['decision'], string[]?][] = [],
+  decisions: [string, string, RoleDecision['decision'], string[]?, string[]?][] = [],
 ): RoleState {
   return {
     status: 'found',
     name,
     trustPolicy,
     decisions: new Map(
-      decisions.map(([action, resource, decision, matched]) => [
+      decisions.map(([action, resource, decision, matched, missing]) => [
         decisionKey(action, resource),
-        { decision, matchedStatements: matched ?? [], missingContextValues: [] },
+        { decision, matchedStatements: matched ?? [], missingContextValues: missing ?? [] },
       ]),
     ),
   };

@@ -58,6 +58,29 @@ describe('execution-role-permission', () => {
     expect(finding.message).toContain('It is denied explicitly by "deny-prod".');
   });
 
+  it('names every action denied on one member, each statement that denies, and the condition keys left open', () => {
+    const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const keyed = secret('prod/db', { kmsKeyId: KEY });
+    const text = task.replace(`${db.arn}:password::`, keyed.arn);
+    const findings = findingsOf('execution-role-permission', text, {
+      catalog: fakeCatalog([keyed, url]),
+      roles: roleAccess({
+        [roleArn('exec')]: foundRole('exec', trustFor('ecs-tasks.amazonaws.com'), [
+          ['secretsmanager:GetSecretValue', keyed.arn, 'explicitDeny', ['deny-prod'], ['aws:SourceVpc']],
+          ['kms:Decrypt', KEY, 'explicitDeny', ['deny-kms', 'deny-prod'], ['kms:ViaService', 'aws:SourceVpc']],
+          ['ssm:GetParameters', url.arn, 'allowed'],
+        ]),
+      }),
+    });
+    expect(findings.map((f) => [f.severity, textAt(text, f), f.message])).toEqual([
+      [
+        'error',
+        `"${keyed.arn}"`,
+        `The execution role "exec" is not allowed kms:Decrypt on ${KEY}, secretsmanager:GetSecretValue on ${keyed.arn}; the task would stop with AccessDeniedException at start. It is denied explicitly by "deny-kms", "deny-prod". Not evaluated: the condition keys kms:ViaService, aws:SourceVpc.`,
+      ],
+    ]);
+  });
+
   it('says nothing once everything is allowed, or before the simulation has come', () => {
     expect(
       run([

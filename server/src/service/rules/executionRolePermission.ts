@@ -75,8 +75,9 @@ function findingsOf(
   for (const need of needs) {
     const decision = decide(need);
     if (!decision || decision.decision === 'allowed') continue;
+    // The plan asks each member for each action and resource once (executionRolePolicy.ts).
     const list = denied.get(need.node) ?? [];
-    if (!list.some((d) => d.action === need.action && d.resource === need.resource)) list.push({ ...need, decision });
+    list.push({ ...need, decision });
     denied.set(need.node, list);
   }
   // One fix adds what the role is missing for the whole document, so applying it once clears them
