@@ -55,8 +55,24 @@ describe('ecs-taskdef-disable-next-line', () => {
   it('cannot tell for a rule that did not run: turned off, or needing the account offline', () => {
     const off = jsonc('        // ecs-taskdef-disable-next-line empty-value');
     expect(analyze(off, { rules: { 'empty-value': 'off' } }).map((f) => f.ruleId)).toEqual(['arn-malformed']);
-    const catalog = jsonc('        // ecs-taskdef-disable-next-line reference-not-found');
-    expect(analyze(catalog).map((f) => f.ruleId)).toEqual(['arn-malformed']);
+    // Each rule that reads the account's catalog, and only those, cannot tell offline.
+    for (const id of [
+      'reference-not-found',
+      'external-secret-store-mismatch',
+      'kms-key-permission',
+      'role-not-found',
+      'secret-name-as-parameter',
+    ]) {
+      expect(
+        analyze(jsonc(`        // ecs-taskdef-disable-next-line ${id}`)).map((f) => f.ruleId),
+        id,
+      ).toEqual(['arn-malformed']);
+    }
+    // An offline rule that ran and found nothing there: the comment is unused.
+    expect(analyze(jsonc('        // ecs-taskdef-disable-next-line partial-secret-arn')).map((f) => f.ruleId)).toEqual([
+      RULE,
+      'arn-malformed',
+    ]);
     expect(
       analyze(jsonc('        // ecs-taskdef-disable-next-line empty-value'), { rules: { [RULE]: 'off' } }).map((f) => f.ruleId),
     ).toEqual(['arn-malformed']);
