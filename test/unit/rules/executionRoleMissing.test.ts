@@ -103,6 +103,17 @@ describe('execution-role-missing', () => {
     expect(findingsOf('execution-role-missing', fargate('{"name": "c", "image": "public.ecr.aws/nginx/nginx"}'))).toEqual([]);
   });
 
+  it('names the Terraform resource whose container file this is when it has no execution role', () => {
+    const containers = '[{"name": "app", "image": "nginx", "secrets": [{"name": "DB", "valueFrom": "/prod/db"}]}]';
+    const linkedTask = { resource: 'aws_ecs_task_definition.web', source: '../main.tf', members: {} };
+    const finding = onlyFindingOf('execution-role-missing', containers, {}, { linkedTask });
+    expect(finding.message).toBe(
+      'Container "app" has "secrets" to fetch, which ECS does with the task\'s execution role, but aws_ecs_task_definition.web (../main.tf), whose container definitions these are, has no "execution_role_arn".',
+    );
+    const withRole = { ...linkedTask, members: { executionRoleArn: 'arn:aws:iam::111122223333:role/exec' } };
+    expect(findingsOf('execution-role-missing', containers, {}, { linkedTask: withRole })).toEqual([]);
+  });
+
   it('counts the other places in one finding', () => {
     const text = `{"family": "f", "containerDefinitions": [
       {"name": "a", "image": "i", "secrets": [{"name": "X", "valueFrom": "x"}]},
