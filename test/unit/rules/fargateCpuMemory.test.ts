@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
+import { applyFix, findingsOf, onlyFindingOf, textAt } from '../../helpers/taskdef';
 
 const RULE = 'fargate-cpu-memory';
 
@@ -77,6 +77,17 @@ describe('fargate-cpu-memory', () => {
       'Fargate has no task with cpu "1 vCPU" (1024) and memory "9 GB" (9216); with cpu 1024 it offers memory 2048 to 8192 in steps of 1024 (MiB).',
     );
     expect(applyFix(text, findings[0])).toBe(fargate('  "cpu": "1 vCPU",\n  "memory": "8 GB",'));
+  });
+
+  it.each([
+    ['"12 GB"', '"8 GB"'],
+    ['"2.25 GB"', '"2 GB"'],
+    ['"2.5 GB"', '"3 GB"'],
+    ['"1.50 GB"', '"2 GB"'],
+    ['".75 GB"', '"2 GB"'],
+  ])('replaces only the number of memory %s: %s', (memory, fixed) => {
+    const text = fargate(`  "cpu": "1 vCPU",\n  "memory": ${memory},`);
+    expect(applyFix(text, onlyFindingOf(RULE, text))).toBe(fargate(`  "cpu": "1 vCPU",\n  "memory": ${fixed},`));
   });
 
   it.each([

@@ -75,8 +75,9 @@ function describeMemory(memory: FargateMemory): string {
   return `${from} to ${to} in steps of ${step}`;
 }
 
+/** `a, b or c`: every list here (FARGATE_SIZES' cpus and memories) has three or more. */
 function orList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** A value as the message names it: `256`, or `"1 vCPU" (1024)` when written with a unit. */
@@ -108,9 +109,9 @@ function pairFinding(ctx: RuleContext, cpu: Size, memory: Size, size: FargateSiz
 
 /** Replaces the memory with the nearest value the size offers (the larger one on a tie), written as the document wrote it. */
 function nearestMemoryFix(ctx: RuleContext, memory: Size, size: FargateSize, memoryName: string) {
-  let nearest = 0;
+  let nearest = Infinity;
   for (const value of memoryValues(size.memory)) {
-    if (nearest === 0 || Math.abs(value - memory.value) <= Math.abs(nearest - memory.value)) nearest = value;
+    if (Math.abs(value - memory.value) <= Math.abs(nearest - memory.value)) nearest = value;
   }
   const node = memory.node;
   if (node.type === 'number') return replaceNodeFix(ctx, node, ctx.editor.scalar(nearest, node), `Change "${memoryName}" to ${nearest}`);
