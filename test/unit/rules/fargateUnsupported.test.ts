@@ -94,6 +94,9 @@ describe('fargate-unsupported', () => {
     ].join(',\n      ');
     expect(run(fargate(`${AWSVPC}\n  "placementConstraints": [],\n  "volumes": [],`, members))).toEqual([]);
     expect(run(fargate(AWSVPC, '"hostname": "${HOSTNAME}"'))).toEqual([]);
+    // An empty hostname is empty-value's; a list written as an object is type-mismatch's.
+    expect(run(fargate(AWSVPC, '"hostname": ""'))).toEqual([]);
+    expect(run(fargate(AWSVPC, '"links": { "db": "db" }'))).toEqual([]);
   });
 
   it('reports Linux parameters Fargate does not support, and capabilities other than SYS_PTRACE', () => {
@@ -110,6 +113,9 @@ describe('fargate-unsupported', () => {
     expect(run(fargate(AWSVPC, '"linuxParameters": { "initProcessEnabled": true, "capabilities": { "add": ["SYS_PTRACE"] } }'))).toEqual(
       [],
     );
+    // Docker's CAP_ spelling, a placeholder and a value of the wrong type (type-mismatch's) are not reported.
+    const added = '"linuxParameters": { "capabilities": { "add": ["CAP_SYS_PTRACE", "${EXTRA_CAP}", 7] } }';
+    expect(run(fargate(AWSVPC, added))).toEqual([]);
   });
 
   it('reports GPUs and FireLens configuration from S3 on their values', () => {

@@ -123,7 +123,6 @@ function checkNetworkMode(ctx: RuleContext, task: DocNode, report: Report) {
 }
 
 function checkLinuxParameters(linux: DocNode | undefined, where: string, dialect: Dialect, report: Report) {
-  if (linux?.type !== 'object') return;
   for (const { member, when } of LINUX_MEMBERS) {
     const property = findProperty(linux, member);
     if (property && offends(valueOf(property), when, dialect))
