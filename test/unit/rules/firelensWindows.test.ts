@@ -55,6 +55,8 @@ describe('firelens-windows', () => {
     expect(run(task(''))).toEqual([]);
     expect(run(task(windows('${os_family}')))).toEqual([]);
     expect(run(task('  "runtimePlatform": null,'))).toEqual([]);
+    // A null firelensConfiguration is none.
+    expect(run(task(windows('WINDOWS_SERVER_2022_CORE'), 'awslogs').replace('{ "type": "fluentbit" }', 'null'))).toEqual([]);
     // A container array's platform is the task's, written elsewhere.
     const array = '[ { "name": "log_router", "image": "fluent-bit", "firelensConfiguration": { "type": "fluentbit" } } ]';
     expect(findingsOf(RULE, array, {}, { containerDefinitionsFile: true })).toEqual([]);

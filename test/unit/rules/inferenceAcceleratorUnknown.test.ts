@@ -35,6 +35,22 @@ describe('inference-accelerator-unknown', () => {
       findingsOf('inference-accelerator-unknown', task('[{ "deviceName": "${device}", "deviceType": "eia2.medium" }]', 'device_1')),
     ).toEqual([]);
     expect(findingsOf('inference-accelerator-unknown', task('', '${device}'))).toEqual([]);
+    const gpu = JSON.stringify({
+      family: 'model',
+      containerDefinitions: [{ name: 'app', image: 'model', memory: 512, resourceRequirements: [{ type: 'GPU', value: '1' }] }],
+    });
+    expect(findingsOf('inference-accelerator-unknown', gpu)).toEqual([]);
+  });
+
+  it('offers no fix when no declared device is close', () => {
+    const finding = onlyFindingOf(
+      'inference-accelerator-unknown',
+      task('[{ "deviceName": "device_1", "deviceType": "eia2.medium" }]', 'accelerator-for-the-model'),
+    );
+    expect(finding.message).toBe(
+      'The InferenceAccelerator requirement "accelerator-for-the-model" of container "app" names no device of the task\'s "inferenceAccelerators"; ECS has no accelerator to give it and refuses the task definition.',
+    );
+    expect(finding.fixes).toBeUndefined();
   });
 
   it('judges a Terraform resource by its inference_accelerator blocks', () => {

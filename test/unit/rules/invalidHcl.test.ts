@@ -42,6 +42,11 @@ describe('invalid-hcl', () => {
     expect(hcl('resource "aws_s3_bucket" "b" {\n  bucket =\n')).toEqual([]);
   });
 
+  it('is for Terraform only: a broken JSON file that names the resource type gets invalid-json', () => {
+    const json = '{ "family": "aws_ecs_task_definition", "containerDefinitions": [ ';
+    expect(analyze(json).map((f) => f.ruleId)).toEqual(['invalid-json']);
+  });
+
   it('never hangs or throws on a block that is never closed', () => {
     const text = 'resource "aws_ecs_task_definition" "web" {\n  family = "web"\n  container_definitions = jsonencode([{ name = "web"\n';
     expect(at(text)).toEqual([['1:42', '{', 'Invalid HCL: This block is never closed: a "}" is missing.']]);
