@@ -33,6 +33,36 @@ describe('invalid-json', () => {
     ]);
   });
 
+  it('takes a file for a template source only when every error is a placeholder', () => {
+    const template = '{"cpu": ${cpu}, "memory": $MEMORY, "containerDefinitions": []}';
+    expect(findingsOf('invalid-json', template).map((f) => [f.severity, f.message])).toEqual([
+      [
+        'information',
+        'This file is a template: 2 values (first "${cpu}") become JSON only when it is rendered; lint the rendered file to check them.',
+      ],
+    ]);
+    // An error before the first placeholder stays an error once the file is rendered.
+    expect(findingsOf('invalid-json', '{"family": "f" "cpu": ${cpu}, "containerDefinitions": []}').map((f) => f.severity)).toContain(
+      'error',
+    );
+  });
+
+  it('reports at most 20 errors, one per line', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `  "k${i}": 1 2,`).join('\n');
+    const findings = findingsOf('invalid-json', `{"containerDefinitions": [],\n${lines}\n"family": "f"}`);
+    expect(findings.map((f) => f.range.start.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('in a template source, marks a placeholder whole, and reports other errors alone when there is none', () => {
+    const text = '[{"name": "a", "cpu": $CPU}]';
+    const [note] = findingsOf('invalid-json', text, {}, { containerDefinitionsFile: true }, 'defs.json.tpl');
+    expect([note.severity, textAt(text, note)]).toEqual(['information', '$CPU']);
+    const broken = '[{"name": "a" "cpu": 256}]';
+    expect(
+      findingsOf('invalid-json', broken, {}, { containerDefinitionsFile: true }, 'defs.json.tpl').map((f) => [f.severity, f.message]),
+    ).toEqual([['error', 'Invalid JSON: A comma is missing here.']]);
+  });
+
   // Each text opens with `{"containerDefinitions": [], ` so that it is taken for a task definition.
   it.each([
     ['a missing colon', '"family" "f"}', '"f"', 'A colon is missing after this property name.'],

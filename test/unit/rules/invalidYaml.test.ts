@@ -39,6 +39,16 @@ describe('invalid-yaml', () => {
     ]);
   });
 
+  it('quotes a long directive by its first 60 characters, and marks the whole of the first error', () => {
+    const directive = '{{if and .Values.sidecar.enabled .Values.sidecar.logging.enabled .Values.metrics}}';
+    const text = `family: web\ncontainerDefinitions:\n  - name: web${directive}\n    image: nginx\n{{end}}\n`;
+    const [finding] = findingsOf('invalid-yaml', text, {}, {}, 'taskdef.yaml');
+    expect(finding.message).toBe(
+      `Invalid YAML: Implicit map keys need to be followed by map values. The file holds template directives (${JSON.stringify(directive.slice(0, 60))}) and is YAML only once rendered; lint the rendered file.`,
+    );
+    expect(textAt(text, finding)).toBe('{{end}}');
+  });
+
   it('is not reported for JSON, nor by invalid-json for YAML', () => {
     expect(findingsOf('invalid-yaml', '{"family": "f" "containerDefinitions": []}')).toEqual([]);
     expect(findingsOf('invalid-json', 'family: web\ncontainerDefinitions:\n\t- name: web\n', {}, {}, 'taskdef.yaml')).toEqual([]);
