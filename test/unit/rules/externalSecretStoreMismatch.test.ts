@@ -32,6 +32,7 @@ describe('external-secret-store-mismatch', () => {
       store('ps-b', 'ParameterStore'),
       store('ps-us', 'ParameterStore', 'us-east-1'),
       store('ps-cluster', 'ParameterStore', 'eu-west-1', 'ClusterSecretStore'),
+      store('', 'ParameterStore').replace('  name: \n', ''),
     ].join('---\n');
     const text = `${store('sm', 'SecretsManager')}---\n${candidates}---\n${externalSecret('sm', entry('/prod/db-url'))}`;
     const finding = onlyFindingOf(RULE, text, { catalog }, {}, 'es.yaml');
