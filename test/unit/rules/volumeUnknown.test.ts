@@ -118,9 +118,16 @@ describe('volume-unknown', () => {
     expect(run(task(members, '"data"')).map(([at]) => at)).toEqual(['"data"']);
   });
 
-  it('still judges the volumes when a syntax error lies outside them', () => {
+  it('still judges the volumes when a syntax error lies outside them, before or after', () => {
     const text = task(`${VOLUMES}\n  "cpu": "256"\n  "memory": "512",`, '"dta"');
     expect(run(text).map(([at]) => at)).toEqual(['"dta"']);
+    const before = task(`  "cpu": "256"\n  "memory": "512",\n${VOLUMES}`, '"dta"');
+    expect(run(before).map(([at]) => at)).toEqual(['"dta"']);
+  });
+
+  it('says nothing when the volumes are cut off at the end of the file', () => {
+    const text = `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx", "mountPoints": [{"sourceVolume": "dta"}]}], "volumes": [ { "name": "data" }`;
+    expect(run(text)).toEqual([]);
   });
 
   it('says nothing when a syntax error lies inside the volumes', () => {
