@@ -82,6 +82,12 @@ describe('container-reference-unknown', () => {
     ]);
   });
 
+  it('reports a link with no name before its alias as it stands', () => {
+    expect(run(task('"links": [ ":db" ]')).map(([at, message]) => [at, message.split(';')[0]])).toEqual([
+      ['":db"', '":db" in "links" of container "app" names no container of this task'],
+    ]);
+  });
+
   it('takes only a dependsOn on itself for a dependency on itself', () => {
     // volumesFrom and links naming the container itself name a container of the task: not this rule's.
     expect(run(task('"volumesFrom": [ { "sourceContainer": "app" } ], "links": ["app"]'))).toEqual([]);

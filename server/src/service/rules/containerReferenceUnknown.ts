@@ -106,11 +106,18 @@ function referencesOf(ctx: RuleContext, container: ContainerModel): Reference[] 
   const add = (node: DocNode | undefined, member: Reference['member'], why: string) => {
     const value = literalName(node);
     if (!value) return;
-    // A link is `name` or `name:alias`.
+    // A link is `name` or `name:alias`; `:alias` has no name, and names no container as it stands.
     const colon = member === 'links' ? value.indexOf(':') : -1;
-    const name = colon < 0 ? value : value.slice(0, colon);
+    const named = colon > 0;
     const memberName = ctx.subject.dialect.hostName('ContainerDefinition', member);
-    if (name) references.push({ node: node!, name, rest: colon < 0 ? '' : value.slice(colon), why, member, memberName });
+    references.push({
+      node: node!,
+      name: named ? value.slice(0, colon) : value,
+      rest: named ? value.slice(colon) : '',
+      why,
+      member,
+      memberName,
+    });
   };
   for (const entry of findArray(container.node, 'dependsOn'))
     add(
