@@ -225,6 +225,16 @@ describe('describe-output', () => {
       expect(findings.filter((f) => f.severity === 'information')).toHaveLength(1);
     });
 
+    it('sums nulls up on the first of them, in document order', () => {
+      const text = '{ "family": "web", "ipcMode": null, "pidMode": null, "containerDefinitions": [ { "name": "app", "image": "nginx" } ] }';
+      const findings = findingsOf('describe-output', text, { deployment: byAction });
+      expect(findings.map((f) => [f.severity, f.range.start.character])).toEqual([
+        ['information', text.indexOf('null')],
+        ['hint', text.indexOf('null')],
+        ['hint', text.lastIndexOf('null')],
+      ]);
+    });
+
     it('judges a YAML export the same way, and the fix writes YAML', () => {
       const yaml = 'family: web\nrevision: 3\nstatus: ACTIVE\ncontainerDefinitions:\n  - name: app\n    image: nginx\n    user:\n';
       const findings = findingsOf('describe-output', yaml, { deployment: byAction }, {}, 'taskdef.yaml');
