@@ -2,6 +2,7 @@
 // not have, with the closest name as the fix, and quiet wherever the catalog cannot speak for it.
 import { describe, expect, it } from 'vitest';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
+import { entry, externalSecret, providerClass, store } from '../../helpers/manifests';
 import { analyze, applyFix, findingsOf, textAt } from '../../helpers/taskdef';
 
 const ROLE = 'arn:aws:iam::111122223333:role/exec';
@@ -64,6 +65,33 @@ describe('reference-not-found', () => {
     ).toEqual(['Parameter "nope" was not found in 111122223333/eu-west-1. Check the name or the active profile.']);
   });
 
+  it('offers every close name, in order of closeness, never as the preferred fix', () => {
+    const text = task('prod/db-pass');
+    const [finding] = findingsOf('reference-not-found', text, withCatalog);
+    expect(finding.message).toBe('Parameter "prod/db-pass" was not found in 111122223333/eu-west-1. Check the name or the active profile.');
+    const near = fakeCatalog([secret('prod/api-key'), secret('prod/db-passwords'), secret('prod/db-password')]);
+    const arn = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-pasword';
+    const [secretFinding] = findingsOf('reference-not-found', task(arn), { catalog: near });
+    expect(secretFinding.message).toBe(
+      'Secret "prod/db-pasword" was not found in 111122223333/eu-west-1. Check the name or the active profile. Closest: "prod/db-password", "prod/db-passwords".',
+    );
+    expect(secretFinding.fixes).toMatchObject([
+      { title: 'Change to "prod/db-password"', preferred: false },
+      { title: 'Change to "prod/db-passwords"', preferred: false },
+    ]);
+    expect(applyFix(task(arn), secretFinding, 'Change to "prod/db-password"')).toBe(task(secret('prod/db-password').arn));
+  });
+
+  it('keeps a parameter name whole, even one that ends like a secret suffix, and fixes a parameter ARN to the ARN', () => {
+    const [finding] = findingsOf('reference-not-found', task('/prod/redis-abcdef'), withCatalog);
+    expect(finding.message).toBe(
+      'Parameter "/prod/redis-abcdef" was not found in 111122223333/eu-west-1. Check the name or the active profile.',
+    );
+    const arn = 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/redis/ur';
+    const [arnFinding] = findingsOf('reference-not-found', task(arn), withCatalog);
+    expect(applyFix(task(arn), arnFinding)).toBe(task(parameter('/prod/redis/url').arn));
+  });
+
   it('checks registry credentials against the secrets', () => {
     const text = credentials('arn:aws:secretsmanager:eu-west-1:111122223333:secret:dockerhub-AbCdEf');
     expect(findingsOf('reference-not-found', text, withCatalog).map((f) => textAt(text, f))).toEqual([
@@ -94,5 +122,45 @@ describe('reference-not-found', () => {
       findingsOf('reference-not-found', task('arn:aws:ssm:us-east-1:111122223333:parameter/west'), { catalog: regional }),
     ).toHaveLength(1);
     expect(regional.asked).toContain('us-east-1');
+  });
+});
+
+describe('reference-not-found in Kubernetes manifests', () => {
+  const manifests = fakeCatalog([secret('prod/db'), parameter('/prod/db-url')], {
+    regions: { 'us-east-1': [secret('east/db', {}, 'us-east-1')] },
+  });
+  const messages = (text: string) =>
+    findingsOf('reference-not-found', text, { catalog: manifests }, {}, 'secrets.yaml').map((f) => [textAt(text, f), f.message]);
+
+  it('reports a key its store’s service lacks, and leaves one the other service has to external-secret-store-mismatch', () => {
+    const through = (service: string, key: string) => `${store('s', service)}---\n${externalSecret('s', entry(key))}`;
+    expect(messages(through('SecretsManager', 'prod/dbb'))).toEqual([
+      ['prod/dbb', 'Secret "prod/dbb" was not found in 111122223333/eu-west-1. Check the name or the active profile. Closest: "prod/db".'],
+    ]);
+    expect(messages(through('ParameterStore', 'prod/db'))).toEqual([]);
+    expect(messages(through('SecretsManager', '/prod/db-url'))).toEqual([]);
+  });
+
+  it('says which objectType reads an object the other service has', () => {
+    expect(messages(providerClass(['- objectName: "prod/db"', '  objectType: ssmparameter']))).toEqual([
+      [
+        '"prod/db"',
+        'Parameter "prod/db" was not found in 111122223333/eu-west-1. Check the name or the active profile. A secret of that name exists: objectType "secretsmanager" reads it.',
+      ],
+    ]);
+    expect(messages(providerClass(['- objectName: "/prod/db-url"', '  objectType: secretsmanager']))).toEqual([
+      [
+        '"/prod/db-url"',
+        'Secret "/prod/db-url" was not found in 111122223333/eu-west-1. Check the name or the active profile. A parameter of that name exists: objectType "ssmparameter" reads it.',
+      ],
+    ]);
+  });
+
+  it("names the class's region when an objectName ARN is of another", () => {
+    const arn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:east/db-eastdb';
+    expect(messages(providerClass([`- objectName: "${arn}"`])).map(([, message]) => message)).toEqual([
+      'Secret "east/db" was not found in 111122223333/eu-west-1. Check the name or the active profile. The ARN is of us-east-1, but the class reads eu-west-1.',
+    ]);
+    expect(messages(providerClass([`- objectName: "${arn}"`], 'us-east-1'))).toEqual([]);
   });
 });
