@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeCatalog } from '../../helpers/fakeCatalog';
 import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
 
 const RULE = 'reserved-environment-variable';
@@ -46,9 +47,15 @@ describe('reserved-environment-variable', () => {
     const text = task(names.map((n) => E(n)).join(', '), S('AWS_DEFAULT_REGION'));
     const findings = findingsOf(RULE, text);
     expect(findings.map((f) => [f.severity, textAt(text, f)])).toEqual([...names, 'AWS_DEFAULT_REGION'].map((n) => ['warning', `"${n}"`]));
-    expect(findings[5].message).toBe(
-      'ECS sets "AWS_EXECUTION_ENV" itself, to the launch type (AWS_ECS_EC2 or AWS_ECS_FARGATE), which the AWS SDKs report; setting it in "environment" of container "web" competes with that value.',
-    );
+    const setting = 'setting it in "environment" of container "web"';
+    expect(findings.slice(0, 6).map((f) => f.message)).toEqual([
+      `ECS sets "AWS_CONTAINER_CREDENTIALS_FULL_URI" itself, to the URI of a container credentials endpoint, which the AWS SDKs read; ${setting} breaks the task's credentials.`,
+      `ECS sets "AWS_CONTAINER_AUTHORIZATION_TOKEN" itself, to the token of the container credentials endpoint; ${setting} breaks the task's credentials.`,
+      `ECS sets "ECS_CONTAINER_METADATA_URI" itself, to the container's task metadata endpoint (version 3); ${setting} competes with that value.`,
+      `ECS sets "ECS_CONTAINER_METADATA_URI_V4" itself, to the container's task metadata endpoint (version 4); ${setting} competes with that value.`,
+      `ECS sets "ECS_AGENT_URI" itself, to the agent's endpoint for the task (task scale-in protection); ${setting} competes with that value.`,
+      `ECS sets "AWS_EXECUTION_ENV" itself, to the launch type (AWS_ECS_EC2 or AWS_ECS_FARGATE), which the AWS SDKs report; ${setting} competes with that value.`,
+    ]);
     expect(findings[6].message).toBe(
       'ECS sets "AWS_DEFAULT_REGION" itself, to the task\'s region; setting it in "secrets" of container "web" competes with that value.',
     );
@@ -71,6 +78,18 @@ describe('reserved-environment-variable', () => {
     ]);
     const configured = only(task(E('AWS_REGION', 'us-east-1')), { region: 'eu-central-1' });
     expect(configured.message).toContain("but the task's region is eu-central-1 (the configured region)");
+    const profile = only(task(E('AWS_REGION', 'us-east-1')), { catalog: fakeCatalog([]) });
+    expect(profile.message).toContain("but the task's region is eu-west-1 (the signed-in profile's region)");
+    // One container's awslogs-region is the task's.
+    const two = task(E('AWS_REGION', 'us-east-1'), '', 'eu-west-1').replace(
+      '"containerDefinitions": [',
+      '"containerDefinitions": [{ "name": "sidecar", "image": "i" },',
+    );
+    expect(only(two).message).toContain("but the task's region is eu-west-1 (its awslogs-region)");
+    // A region in secrets is not read: its value is fetched at start.
+    expect(only(task('', S('AWS_REGION'), 'eu-west-1')).message).toBe(
+      'ECS sets "AWS_REGION" itself, to the task\'s region; setting it in "secrets" of container "web" competes with that value.',
+    );
   });
 
   it('says only what ECS sets when the region is unknown or the value a placeholder', () => {
@@ -127,5 +146,15 @@ describe('reserved-environment-variable', () => {
     expect(applyFix(text, findings[0], undefined, 'template.yaml')).toBe(
       text.replace('            - Name: AWS_REGION\n              Value: !Ref AWS::Region\n', ''),
     );
+  });
+
+  it.each([
+    ['!Sub "${AWS::Region}"', 'information'],
+    ['!Ref RegionParameter', 'warning'],
+    ['!Sub "${AWS::Region}-b"', 'warning'],
+    ['!GetAtt Other.Region', 'warning'],
+  ])("reads %s as the stack's region or not: %s", (value, severity) => {
+    const text = `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: envoy\n          Image: i\n          Environment:\n            - Name: AWS_REGION\n              Value: ${value}\n`;
+    expect(findingsOf(RULE, text, {}, {}, 'template.yaml').map((f) => f.severity)).toEqual([severity]);
   });
 });

@@ -7,6 +7,8 @@ import { variableEntries } from './variableEntries';
 import { ALL_SUBJECTS, type RuleContext, type SubjectRule } from './rule';
 
 const BREAKS_CREDENTIALS = "breaks the task's credentials";
+/** The variables whose literal value is judged against the task's region. */
+const REGION_VARIABLES = new Set(['AWS_REGION', 'AWS_DEFAULT_REGION']);
 
 /**
  * The variables the ECS agent sets in every container, what it sets them to, and what overriding
@@ -43,8 +45,7 @@ export const reservedEnvironmentVariable: SubjectRule = {
     for (const { member, entry, name: node, list, where } of variableEntries(ctx.subject)) {
       if (!Object.hasOwn(RESERVED, node.value)) continue;
       const name = node.value as string;
-      const region =
-        member === 'environment' && /^AWS(_DEFAULT)?_REGION$/.test(name) ? judgeRegion(ctx, findValue(entry, 'value')) : undefined;
+      const region = member === 'environment' && REGION_VARIABLES.has(name) ? judgeRegion(ctx, findValue(entry, 'value')) : undefined;
       const reserved = RESERVED[name];
       let severity: Finding['severity'] = 'warning';
       let message = `ECS sets "${name}" itself, to ${reserved.value}; setting it in ${where} ${reserved.effect ?? 'competes with that value'}.`;
