@@ -159,4 +159,24 @@ describe('plaintext-secret', () => {
     expect(edit.snippet).toContain('"valueFrom": "arn:aws:ssm:${1:eu-west-1}:${2:111122223333}:parameter/${3:web/app/DB_PASSWORD}"');
     expect(edit.snippet).not.toContain('hunter2');
   });
+
+  it('proposes a parameter path of safe characters, with placeholders for what the task does not say', () => {
+    const text = task('DB PASSWORD', 'hunter2-prod')
+      .replace('"family": "web"', '"family": "my web"')
+      .replace('"name": "app"', '"name": "app/1"')
+      .replace('111122223333', '444455556666')
+      .replace('"awslogs-region": "eu-west-1", ', '');
+    const [edit] = snippetEditsOf(text, onlyFindingOf('plaintext-secret', text))!;
+    expect(edit.snippet).toContain('"valueFrom": "arn:aws:ssm:${1:region}:${2:444455556666}:parameter/${3:app/container/DB_PASSWORD}"');
+    const named = task('DB_PASSWORD', 'hunter2-prod')
+      .replace('"family": "web"', '"family": "web-1.2_x"')
+      .replace('"name": "app"', '"name": "app-1.2_x"');
+    expect(snippetEditsOf(named, onlyFindingOf('plaintext-secret', named))![0].snippet).toContain(
+      'parameter/${3:web-1.2_x/app-1.2_x/DB_PASSWORD}',
+    );
+    const unnamed = task('DB_PASSWORD', 'hunter2-prod').replace('"name": "app",', '');
+    expect(snippetEditsOf(unnamed, onlyFindingOf('plaintext-secret', unnamed))![0].snippet).toContain(
+      'parameter/${3:web/container/DB_PASSWORD}',
+    );
+  });
 });
