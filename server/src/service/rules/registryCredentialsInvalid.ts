@@ -63,7 +63,7 @@ function checkCredentials(ctx: RuleContext, container: ContainerModel, key: DocN
     // With the account's catalog the fix is the secret's real ARN; without it, a partial ARN.
     const lookup = lookupReference(ctx, reference);
     const arn =
-      lookup?.status === 'found'
+      lookup.status === 'found'
         ? lookup.entry.arn
         : account && region
           ? `arn:${partition}:secretsmanager:${region}:${account}:secret:${value}`
