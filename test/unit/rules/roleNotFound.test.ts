@@ -27,6 +27,19 @@ describe('role-not-found', () => {
     expect(applyFix(text, finding, 'Change to "ecsTaskExecutionRole"')).toBe(task(roleArn('ecsTaskExecutionRole')));
   });
 
+  it('offers each close name, none preferred', () => {
+    const roles = roleAccess({
+      [roleArn('ecsTaskExecRole')]: { status: 'missing', roleNames: ['ecsTaskExecutionRole', 'ecsTaskExecRoles'] },
+      [roleArn('app-task')]: { status: 'pending' },
+    });
+    const finding = onlyFindingOf('role-not-found', task(roleArn('ecsTaskExecRole')), { catalog, roles });
+    expect(finding.message).toMatch(/ Closest: "ecsTaskExecRoles", "ecsTaskExecutionRole"\.$/);
+    expect(finding.fixes).toMatchObject([
+      { title: 'Change to "ecsTaskExecRoles"', preferred: false },
+      { title: 'Change to "ecsTaskExecutionRole"', preferred: false },
+    ]);
+  });
+
   it('names the task role when it is the one missing, without names when ListRoles was refused', () => {
     const roles = roleAccess({ [roleArn('exec')]: { status: 'pending' }, [roleArn('app-task')]: { status: 'missing' } });
     expect(onlyFindingOf('role-not-found', task(roleArn('exec')), { catalog, roles }).message).toBe(

@@ -29,6 +29,14 @@ describe('role-untrusted', () => {
     expect(toDiagnostic(finding).code).toBe('role-untrusted');
   });
 
+  it('names every principal the trust policy lets in', () => {
+    const [finding] = run({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', 'lambda.amazonaws.com'] }, Action: 'sts:AssumeRole' }],
+    });
+    expect(finding.message).toContain('(it lets "ec2.amazonaws.com", "lambda.amazonaws.com" assume it)');
+  });
+
   it('accepts ecs-tasks among several services, with conditions', () => {
     const trust = trustFor('ec2.amazonaws.com', 'ecs-tasks.amazonaws.com');
     (trust.Statement[0] as Record<string, unknown>).Condition = { StringEquals: { 'aws:SourceAccount': '111122223333' } };

@@ -14,7 +14,7 @@ export const missingRequired: SubjectRule = {
   check(ctx) {
     return ctx.schemaIssues().flatMap((issue): Finding[] => {
       if (issue.kind !== 'required') return [];
-      const container = issue.structure === 'ContainerDefinition' ? ctx.subject.containers.find((c) => c.node === issue.object) : undefined;
+      const container = ctx.subject.containers.find((c) => c.node === issue.object);
       // amazon-ecs-render-task-definition adds the image of the container it names.
       if (container && issue.member === 'image' && renderedImageOf(ctx.options.deployment, container.name)) return [];
       const where = container ? describeContainer(container) : describeStructure(issue.structure);
