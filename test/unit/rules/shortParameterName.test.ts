@@ -44,5 +44,11 @@ describe('short-parameter-name', () => {
     expect(findingsOf('short-parameter-name', task('arn:aws:ssm:eu-west-1:111122223333:parameter/db'))).toEqual([]);
     expect(findingsOf('short-parameter-name', task('prod/db'))).toEqual([]);
     expect(findingsOf('short-parameter-name', task('{{param}}'))).toEqual([]);
+    expect(findingsOf('short-parameter-name', task(''))).toEqual([]);
+  });
+
+  it('leaves a bare name in registry credentials to registry-credentials-invalid', () => {
+    const text = task('/db', `${LOGS}\n    "repositoryCredentials": {"credentialsParameter": "reg"},`);
+    expect(findingsOf('short-parameter-name', text).map((f) => textAt(text, f))).toEqual(['"/db"']);
   });
 });

@@ -17,8 +17,9 @@ export const shortParameterName: SubjectRule = {
     const { account, region, partition } = ctx.facts;
     for (const reference of ctx.subject.references) {
       const { value } = reference;
-      if (reference.place === 'registryCredentials' || value === '' || isArn(value) || isTemplated(value)) continue;
-      if (checkParameterName(value).length) continue; // arn-malformed reports it
+      // isArn first: most references are ARNs, which the name check below would refuse too, only slower.
+      if (reference.place === 'registryCredentials' || isArn(value) || isTemplated(value)) continue;
+      if (checkParameterName(value).length) continue; // arn-malformed reports it (and empty-value an empty one)
       // A missing parameter or a secret's name is reported by the account-aware rules instead.
       const lookup = lookupReference(ctx, reference);
       if (lookup.status === 'missing') continue;
