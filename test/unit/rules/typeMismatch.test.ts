@@ -19,6 +19,30 @@ describe('type-mismatch', () => {
     expect(applyFix(text, finding)).toBe(task(', "memory": 512'));
   });
 
+  it.each([
+    [', "memory": " 512 "', '512'],
+    [', "essential": "false"', 'false'],
+    [', "essential": " TRUE "', 'true'],
+    [', "hostname": true', '"true"'],
+    [', "hostname": 8080', '"8080"'],
+  ])('%s: the fix writes %s', (body, fixed) => {
+    const [finding] = findingsOf('type-mismatch', task(body));
+    expect(applyFix(task(body), finding)).toBe(task(body.replace(/: .*$/, `: ${fixed}`)));
+  });
+
+  it.each([', "memory": "512MiB"', ', "memory": "x512"', ', "memory": "512x"', ', "essential": "yes"', ', "essential": "truee"'])(
+    '%s has no fix',
+    (body) => {
+      const [finding] = findingsOf('type-mismatch', task(body));
+      expect(finding.fixes).toBeUndefined();
+    },
+  );
+
+  it('names the kind an enum member takes', () => {
+    const text = '{"family": "f", "networkMode": 1, "containerDefinitions": []}';
+    expect(findingsOf('type-mismatch', text).map((f) => f.message)).toEqual(['"networkMode" must be a string, not a number: write "1".']);
+  });
+
   it('task cpu is a string; the fix adds the quotes', () => {
     const text = '{"family": "f", "cpu": 256, "containerDefinitions": []}';
     const findings = findingsOf('type-mismatch', text);

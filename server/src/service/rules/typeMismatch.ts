@@ -3,11 +3,12 @@ import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/t
 import { anchorOf } from '../document/navigate';
 import type { DocNode } from '../document/node';
 import { fixList, nodeRange, replaceNodeFix, replaceStringFix } from './fixBuilders';
+import { convertsTo } from '../subjects/dialect';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
+/** The kinds a value is named by in messages (a number is 'an integer' or 'a number', below). */
 const ARTICLES: Record<string, string> = {
   string: 'a string',
-  number: 'a number',
   boolean: 'true or false',
   object: 'an object',
   array: 'an array',
@@ -37,7 +38,7 @@ export const typeMismatch: SubjectRule = {
       const fixed = requote(node, expected);
       if (fixed !== undefined) {
         finding.fixes = fixList(
-          typeof fixed === 'string' && node.type !== 'string'
+          typeof fixed === 'string'
             ? replaceStringFix(ctx, node, fixed, `Write ${JSON.stringify(fixed)}`)
             : replaceNodeFix(ctx, node, ctx.editor.scalar(fixed, node), `Write ${String(fixed)}`),
         );
@@ -49,17 +50,15 @@ export const typeMismatch: SubjectRule = {
 };
 
 function actualKind(node: DocNode): string {
-  return node.type === 'string'
-    ? 'a string'
-    : node.type === 'number'
-      ? Number.isInteger(node.value)
-        ? 'a number'
-        : 'a decimal number'
-      : (ARTICLES[node.type] ?? node.type);
+  if (node.type === 'number') return Number.isInteger(node.value) ? 'a number' : 'a decimal number';
+  return ARTICLES[node.type] ?? node.type;
 }
 
+/** The task-level members that containers have too, in any dialect's case (CloudFormation's `Cpu`). */
+const TASK_SIZES = new Set(['cpu', 'memory']);
+
 function describeMismatch(node: DocNode, expected: TypeRef, member: string, atTaskLevel: boolean): string {
-  const where = atTaskLevel && /^(cpu|memory)$/i.test(member) ? `Task-level "${member}"` : `"${member}"`;
+  const where = atTaskLevel && TASK_SIZES.has(member.toLowerCase()) ? `Task-level "${member}"` : `"${member}"`;
   const fixed = requote(node, expected);
   const hint =
     fixed === undefined ? '' : typeof fixed === 'string' ? `: write ${JSON.stringify(fixed)}` : `: write ${fixed} without quotes`;
@@ -76,9 +75,10 @@ function describeMismatch(node: DocNode, expected: TypeRef, member: string, atTa
 function requote(node: DocNode, expected: TypeRef): string | number | boolean | undefined {
   const kind = jsonKindOf(expected);
   if (node.type === 'string') {
-    const text = (node.value as string).trim();
-    if (expected === 'integer' && /^-?\d+$/.test(text)) return Number(text);
-    if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+    // The strings CloudFormation would convert are the ones whose quotes alone are wrong.
+    const text = node.value as string;
+    if (expected === 'integer' && convertsTo(text, 'integer')) return Number(text);
+    if (kind === 'boolean' && convertsTo(text, 'boolean')) return text.trim().toLowerCase() === 'true';
     return undefined;
   }
   if (kind === 'string' && (node.type === 'number' || node.type === 'boolean')) return String(node.value);
