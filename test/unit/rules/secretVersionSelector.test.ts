@@ -77,6 +77,26 @@ describe('secret-version-selector', () => {
     expect(run(windows)).toEqual([]);
   });
 
+  it('names every selector field a reference sets, and counts only references that set one', () => {
+    const message = (secrets: string[]) =>
+      run(task(secrets, true)).map(([, , severity, text]) => [severity, (text as string).split(';')[0]]);
+    expect(message([`${SECRET}:::${VERSION_ID}`, `${SECRET}:::`])).toEqual([
+      ['information', 'This valueFrom selects a version id of its Secrets Manager secret'],
+    ]);
+    expect(message([`${SECRET}:password:AWSPREVIOUS:${VERSION_ID}`]).at(-1)).toEqual([
+      'information',
+      'This valueFrom selects a JSON key, a version stage and a version id of its Secrets Manager secret',
+    ]);
+  });
+
+  it('leaves registry credentials to registry-credentials-invalid', () => {
+    const text = task([]).replace(
+      '"secrets": [',
+      `"repositoryCredentials": { "credentialsParameter": "${SECRET}::AWSPREVIOUS:${VERSION_ID}" },\n      "secrets": [`,
+    );
+    expect(run(text)).toEqual([]);
+  });
+
   it('checks a container-definition array for both selectors, not for the platform version', () => {
     const array = `[ { "name": "app", "image": "nginx", "secrets": [ { "name": "A", "valueFrom": "${SECRET}:password:AWSPREVIOUS:${VERSION_ID}" } ] } ]`;
     expect(run(array, undefined, { containerDefinitionsFile: true }).map(([, , severity]) => severity)).toEqual(['warning']);
