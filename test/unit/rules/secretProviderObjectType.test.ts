@@ -29,12 +29,29 @@ describe('secret-provider-object-type', () => {
     ]);
   });
 
+  it("fixes an unknown objectType of an ARN to the ARN's service, and names a parameter ARN the other way round", () => {
+    const PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/db';
+    const unknown = providerClass([`- objectName: "${PARAMETER_ARN}"`, '  objectType: ssm']);
+    const finding = onlyFindingOf(RULE, unknown, {}, {}, 'spc.yaml');
+    expect(finding.fixes?.map((f) => f.title)).toEqual(['Change to "ssmparameter"']);
+    const wrong = providerClass([`- objectName: "${PARAMETER_ARN}"`, '  objectType: secretsmanager']);
+    expect(onlyFindingOf(RULE, wrong, {}, {}, 'spc.yaml').message).toBe(
+      `objectType "secretsmanager" disagrees with the ARN of "${PARAMETER_ARN}", which is an SSM parameter; the provider asks the wrong service.`,
+    );
+  });
+
   it('accepts an ARN without objectType, matching types, and placeholders', () => {
     const text = providerClass([
       `- objectName: "${SECRET_ARN}"`,
+      `- objectName: "${SECRET_ARN}"`,
+      '  objectType: secretsmanager',
       '- objectName: db',
       '  objectType: secretsmanager',
       '- objectName: "$SECRET_NAME"',
+      '- objectName: db',
+      '  objectType: "{{ .Values.objectType }}"',
+      // Another service's ARN is arn-malformed's.
+      '- objectName: "arn:aws:s3:::bucket/key"',
     ]);
     expect(findingsOf(RULE, text, {}, {}, 'spc.yaml')).toEqual([]);
   });
