@@ -34,6 +34,19 @@ describe('template-placeholder', () => {
     ]);
   });
 
+  it('names the first placeholder in document order, wherever the roles are', () => {
+    const late = TEMPLATE.replace('  "executionRoleArn": "arn:aws:iam::__ACCOUNT_ID__:role/exec",\n', '').replace(
+      /\n}\n$/,
+      ',\n  "executionRoleArn": "arn:aws:iam::{{ role_account }}:role/exec"\n}\n',
+    );
+    expect(run(late).map(([, at, message]) => [at, message.split(';')[0]])).toEqual([
+      [
+        '"arn:aws:secretsmanager:__AWS_REGION__:__ACCOUNT_ID__:secret:db-AbCdEf"',
+        '5 ARNs hold template placeholders (first "__AWS_REGION__")',
+      ],
+    ]);
+  });
+
   it('leaves the ARN rules quiet on them', () => {
     const arnRules = [
       'arn-malformed',

@@ -38,6 +38,14 @@ describe('unknown-property', () => {
     expect(findings[0].fixes).toBeUndefined();
   });
 
+  it('says what the Terraform provider does with an unknown container member', () => {
+    const tf =
+      'resource "aws_ecs_task_definition" "web" {\n  family = "web"\n  container_definitions = jsonencode([{ name = "app", image = "nginx", xyzzy = 1 }])\n}\n';
+    expect(findingsOf('unknown-property', tf, {}, {}, 'main.tf').map((f) => f.message)).toEqual([
+      '"xyzzy" is not a property of a container definition; the AWS provider drops it without a word.',
+    ]);
+  });
+
   it('leaves output-only members to describe-output', () => {
     expect(findingsOf('unknown-property', '{"family": "f", "revision": 1, "containerDefinitions": []}')).toEqual([]);
   });

@@ -99,6 +99,17 @@ describe('value-from-in-environment', () => {
 }`);
   });
 
+  it('names the variable, or says "this variable" when the entry has no name', () => {
+    const text = (entry: string) => `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i", "environment": [${entry}]}]}`;
+    const message = (entry: string) => findingsOf('value-from-in-environment', text(entry)).map((f) => f.message);
+    expect(message('{"name": "DB", "valueFrom": "/db"}')).toEqual([
+      '"environment" entries take a literal "value"; move "DB" to "secrets" to have ECS fetch it from valueFrom.',
+    ]);
+    expect(message('{"valueFrom": "/db"}')).toEqual([
+      '"environment" entries take a literal "value"; move this variable to "secrets" to have ECS fetch it from valueFrom.',
+    ]);
+  });
+
   it('is quiet for literal values', () => {
     expect(
       findingsOf(

@@ -26,7 +26,8 @@ export const templatePlaceholder: SubjectRule = {
       if (node && placeholder) templated.push({ node, placeholder });
     };
     for (const member of ROLE_MEMBERS) add(findValue(ctx.subject.task, member));
-    for (const reference of ctx.subject.references) if (!reference.template) add(reference.node);
+    // A `Fn::Sub` reference is an expression node, never a string: its variables are CloudFormation's.
+    for (const reference of ctx.subject.references) add(reference.node);
     if (!templated.length) return [];
     templated.sort((a, b) => a.node.offset - b.node.offset);
     const [first] = templated;

@@ -18,11 +18,11 @@ export const valueFromInEnvironment: SubjectRule = {
       for (const entry of findArray(container.node, 'environment')) {
         const property = findProperty(entry, 'valueFrom');
         if (!property) continue;
-        const name = findString(entry, 'name') ?? 'this variable';
+        const name = findString(entry, 'name');
         findings.push({
           ruleId: 'value-from-in-environment',
           severity: 'error',
-          message: `"environment" entries take a literal "value"; move ${name === 'this variable' ? name : `"${name}"`} to "secrets" to have ECS fetch it from valueFrom.`,
+          message: `"environment" entries take a literal "value"; move ${name === undefined ? 'this variable' : `"${name}"`} to "secrets" to have ECS fetch it from valueFrom.`,
           range: nodeRange(ctx, keyOf(property)),
           fixes: [{ kind: 'moveToSecrets', title: 'Move to "secrets"', path: pathOf(entry), keys: secretsKeys(ctx) }],
         });
