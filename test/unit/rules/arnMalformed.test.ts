@@ -98,6 +98,7 @@ describe('arn-malformed', () => {
     const text = withValueFrom(valueFrom);
     const finding = onlyFindingOf('arn-malformed', text);
     expect(finding.severity).toBe('error');
+    expect(finding.fixes).toMatchObject([{ kind: 'replaceText', preferred: true }]);
     expect(applyFix(text, finding)).toBe(withValueFrom(fixed));
     expect(findingsOf('arn-malformed', withValueFrom(fixed))).toEqual([]);
   });

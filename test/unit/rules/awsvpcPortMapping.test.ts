@@ -34,6 +34,7 @@ describe('awsvpc-port-mapping', () => {
       'Container "app" maps "hostPort" 80 to "containerPort" 8080, but with "networkMode" "awsvpc" the two must match (or "hostPort" be left out); ECS rejects the task definition ("When networkMode=awsvpc, the host ports and container ports in port mappings must match.").',
     );
     expect(finding.fixes?.map((f) => f.title)).toEqual(['Set "hostPort" to 8080']);
+    expect(finding.fixes).toMatchObject([{ kind: 'replaceText', preferred: true }]);
     expect(applyFix(text, finding)).toBe(
       task(AWSVPC, '{ "containerPort": 80, "hostPort": 80 }', '{ "containerPort": 8080, "hostPort": 8080, "protocol": "tcp" }'),
     );
