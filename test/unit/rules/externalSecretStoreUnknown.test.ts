@@ -27,7 +27,8 @@ describe('external-secret-store-unknown', () => {
   });
 
   it('lists every store of the kind, offers no fix when none is close, and knows a SecretStore of the name', () => {
-    const stores = `${store('alpha', 'SecretsManager')}---\n${store('beta', 'ParameterStore')}---\n${store('shared', 'SecretsManager')}---\n`;
+    const cluster = store('platform', 'SecretsManager', 'eu-west-1', 'ClusterSecretStore');
+    const stores = `${store('alpha', 'SecretsManager')}---\n${store('beta', 'ParameterStore')}---\n${store('shared', 'SecretsManager')}---\n${cluster}---\n`;
     const text = `${stores}${externalSecret('zzz-unrelated', entry('prod/db'))}`;
     const finding = onlyFindingOf(RULE, text, {}, {}, 'es.yaml');
     expect(finding.message).toBe(
@@ -39,7 +40,7 @@ describe('external-secret-store-unknown', () => {
       expect(findingsOf(RULE, `${stores}${externalSecret(name, entry('prod/db'))}`, {}, {}, 'es.yaml')).toEqual([]);
     const toCluster = `${stores}${externalSecret('shared', entry('prod/db'), 'ClusterSecretStore')}`;
     expect(onlyFindingOf(RULE, toCluster, {}, {}, 'es.yaml').message).toBe(
-      'No ClusterSecretStore is named "shared" in this file or the workspace; the ExternalSecret would never sync. A SecretStore has that name: set kind: SecretStore.',
+      'No ClusterSecretStore is named "shared" in this file or the workspace (there is: "platform"); the ExternalSecret would never sync. A SecretStore has that name: set kind: SecretStore.',
     );
   });
 
