@@ -1,5 +1,6 @@
 // type-mismatch: a value of the wrong JSON type for its member, with the fix that converts it.
 import { describe, expect, it } from 'vitest';
+import { MODEL } from '../../../server/src/service/shape/taskDefinitionShape';
 import { applyFix, findingsOf, textAt } from '../../helpers/taskdef';
 
 const task = (body: string) => `{"family": "f", "containerDefinitions": [{"name": "c", "image": "i"${body}}]}`;
@@ -38,9 +39,15 @@ describe('type-mismatch', () => {
     },
   );
 
-  it('names the kind an enum member takes', () => {
+  it('names the kind an enum member takes, with no fix that writes a value it does not take', () => {
     const text = '{"family": "f", "networkMode": 1, "containerDefinitions": []}';
-    expect(findingsOf('type-mismatch', text).map((f) => f.message)).toEqual(['"networkMode" must be a string, not a number: write "1".']);
+    expect(findingsOf('type-mismatch', text).map((f) => f.message)).toEqual(['"networkMode" must be a string, not a number.']);
+    // What typeMismatch.ts's requote relies on: no enum value is the text of a number or a boolean.
+    expect(
+      Object.values(MODEL.enums)
+        .flat()
+        .filter((value) => /^(-?\d+|true|false)$/i.test(value)),
+    ).toEqual([]);
   });
 
   it('task cpu is a string; the fix adds the quotes', () => {

@@ -81,6 +81,8 @@ function requote(node: DocNode, expected: TypeRef): string | number | boolean | 
     if (kind === 'boolean' && convertsTo(text, 'boolean')) return text.trim().toLowerCase() === 'true';
     return undefined;
   }
-  if (kind === 'string' && (node.type === 'number' || node.type === 'boolean')) return String(node.value);
-  return undefined;
+  if (kind !== 'string' || (node.type !== 'number' && node.type !== 'boolean')) return undefined;
+  // No enum of the API has a number's or a boolean's text among its values: quoting `1` for one
+  // would only trade this error for invalid-enum-value's.
+  return typeof expected === 'object' && 'enum' in expected ? undefined : String(node.value);
 }
