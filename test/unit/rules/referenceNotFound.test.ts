@@ -162,5 +162,10 @@ describe('reference-not-found in Kubernetes manifests', () => {
       'Secret "east/db" was not found in 111122223333/eu-west-1. Check the name or the active profile. The ARN is of us-east-1, but the class reads eu-west-1.',
     ]);
     expect(messages(providerClass([`- objectName: "${arn}"`], 'us-east-1'))).toEqual([]);
+    // An ARN of the class's own region needs no such word.
+    const west = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:west/db-westdb';
+    expect(messages(providerClass([`- objectName: "${west}"`])).map(([, message]) => message)).toEqual([
+      'Secret "west/db" was not found in 111122223333/eu-west-1. Check the name or the active profile.',
+    ]);
   });
 });

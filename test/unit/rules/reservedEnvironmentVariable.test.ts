@@ -44,7 +44,8 @@ describe('reserved-environment-variable', () => {
       'ECS_AGENT_URI',
       'AWS_EXECUTION_ENV',
     ];
-    const text = task(names.map((n) => E(n)).join(', '), S('AWS_DEFAULT_REGION'));
+    // With the task's region known, only the region variables are judged against it.
+    const text = task(names.map((n) => E(n)).join(', '), S('AWS_DEFAULT_REGION'), 'eu-west-1');
     const findings = findingsOf(RULE, text);
     expect(findings.map((f) => [f.severity, textAt(text, f)])).toEqual([...names, 'AWS_DEFAULT_REGION'].map((n) => ['warning', `"${n}"`]));
     const setting = 'setting it in "environment" of container "web"';
@@ -59,7 +60,7 @@ describe('reserved-environment-variable', () => {
     expect(findings[6].message).toBe(
       'ECS sets "AWS_DEFAULT_REGION" itself, to the task\'s region; setting it in "secrets" of container "web" competes with that value.',
     );
-    expect(applyFix(text, findings[6])).toBe(task(names.map((n) => E(n)).join(', ')));
+    expect(applyFix(text, findings[6])).toBe(task(names.map((n) => E(n)).join(', '), '', 'eu-west-1'));
   });
 
   it("judges a literal region against the task's: redundant when it agrees, a warning when it does not", () => {
@@ -153,6 +154,7 @@ describe('reserved-environment-variable', () => {
     ['!Ref RegionParameter', 'warning'],
     ['!Sub "${AWS::Region}-b"', 'warning'],
     ['!GetAtt Other.Region', 'warning'],
+    ['!ImportValue "${AWS::Region}"', 'warning'],
   ])("reads %s as the stack's region or not: %s", (value, severity) => {
     const text = `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: envoy\n          Image: i\n          Environment:\n            - Name: AWS_REGION\n              Value: ${value}\n`;
     expect(findingsOf(RULE, text, {}, {}, 'template.yaml').map((f) => f.severity)).toEqual([severity]);
