@@ -49,7 +49,7 @@ describe('secret-provider-object-type', () => {
       '  objectType: secretsmanager',
       '- objectName: "$SECRET_NAME"',
       '- objectName: db',
-      '  objectType: "{{ .Values.objectType }}"',
+      '  objectType: "${OBJECT_TYPE}"',
       // Another service's ARN is arn-malformed's.
       '- objectName: "arn:aws:s3:::bucket/key"',
     ]);
