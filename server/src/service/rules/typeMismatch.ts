@@ -3,7 +3,7 @@ import { ROOT_STRUCTURE, formatType, jsonKindOf, type TypeRef } from '../shape/t
 import { anchorOf } from '../document/navigate';
 import type { DocNode } from '../document/node';
 import { fixList, nodeRange, replaceNodeFix, replaceStringFix } from './fixBuilders';
-import { convertsTo } from '../subjects/dialect';
+import { convertString } from '../subjects/dialect';
 import { ALL_SUBJECTS, type SubjectRule } from './rule';
 
 /** The kinds a value is named by in messages (a number is 'an integer' or 'a number', below). */
@@ -76,10 +76,8 @@ function requote(node: DocNode, expected: TypeRef): string | number | boolean | 
   const kind = jsonKindOf(expected);
   if (node.type === 'string') {
     // The strings CloudFormation would convert are the ones whose quotes alone are wrong.
-    const text = node.value as string;
-    if (expected === 'integer' && convertsTo(text, 'integer')) return Number(text);
-    if (kind === 'boolean' && convertsTo(text, 'boolean')) return text.trim().toLowerCase() === 'true';
-    return undefined;
+    if (expected === 'integer') return convertString(node.value as string, 'integer');
+    return kind === 'boolean' ? convertString(node.value as string, 'boolean') : undefined;
   }
   if (kind !== 'string' || (node.type !== 'number' && node.type !== 'boolean')) return undefined;
   // No enum of the API has a number's or a boolean's text among its values: quoting `1` for one

@@ -45,22 +45,27 @@ export function convertsTo(text: string, type: 'integer' | 'boolean'): boolean {
   return CONVERTIBLE[type].test(text);
 }
 
+/** The integer or boolean CloudFormation converts a string to; undefined when it converts none. */
+export function convertString(text: string, type: 'integer'): number | undefined;
+export function convertString(text: string, type: 'boolean'): boolean | undefined;
+export function convertString(text: string, type: 'integer' | 'boolean'): number | boolean | undefined {
+  if (!convertsTo(text, type)) return undefined;
+  return type === 'integer' ? Number(text) : text.trim().toLowerCase() === 'true';
+}
+
 /**
  * The integer a value gives: a whole number, or, where the dialect converts scalars, a string of
  * digits. Undefined for anything else: a fraction, a placeholder, an expression.
  */
 export function integerOf(node: DocNode | undefined, dialect: Dialect): number | undefined {
   if (node?.type === 'number') return Number.isInteger(node.value) ? (node.value as number) : undefined;
-  if (dialect.convertsScalars && node?.type === 'string' && convertsTo(node.value as string, 'integer')) return Number(node.value);
-  return undefined;
+  return dialect.convertsScalars && node?.type === 'string' ? convertString(node.value as string, 'integer') : undefined;
 }
 
 /** The boolean a value gives: true or false, or, where the dialect converts scalars, the string of one. */
 export function booleanOf(node: DocNode | undefined, dialect: Dialect): boolean | undefined {
   if (node?.type === 'boolean') return node.value as boolean;
-  if (dialect.convertsScalars && node?.type === 'string' && convertsTo(node.value as string, 'boolean'))
-    return (node.value as string).trim().toLowerCase() === 'true';
-  return undefined;
+  return dialect.convertsScalars && node?.type === 'string' ? convertString(node.value as string, 'boolean') : undefined;
 }
 
 /**
