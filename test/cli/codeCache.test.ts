@@ -71,6 +71,34 @@ describe('code cache of the bin scripts', () => {
     expect(readdirSync(dir)).toEqual([expect.stringMatching(/^lint\.js-v[\d.]+-\w+-\d+-[0-9a-f]{8}\.v8$/)]);
   });
 
+  it.runIf(!nodeHasCache)('keeps a cache that the next run takes after a run long enough to resume the optimizing compiler', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    // 2.3 MB of secrets: past SHORT_RUN_BYTES (server/src/optimizingCompiler.ts), so TurboFan is resumed.
+    const secrets = Array.from({ length: 16_000 }, (_, i) => ({
+      name: `SECRET_${i}`,
+      valueFrom: `arn:aws:ssm:eu-west-1:111122223333:parameter/service/configuration-value-${i}`,
+    }));
+    const task = (s: unknown[]) =>
+      JSON.stringify(
+        {
+          family: 'f',
+          executionRoleArn: 'arn:aws:iam::111122223333:role/e',
+          containerDefinitions: [{ name: 'a', image: 'b', memory: 512, secrets: s }],
+        },
+        null,
+        4,
+      );
+    writeFileSync(join(tmp, 'long.json'), task(secrets));
+    writeFileSync(join(tmp, 'short.json'), task(secrets.slice(0, 2)));
+    const long = await run([LINT_BIN, '--offline', 'long.json'], envWith(tmp), tmp);
+    const short = await run([LINT_BIN, '--offline', 'short.json'], envWith(tmp), tmp);
+    expect([long.code, short.code]).toEqual([0, 0]);
+    expect(long.stderr).toMatch(/optimizing compiler resumed: \d{7} bytes to analyse/);
+    expect(short.stderr).toContain('optimizing compiler held for the first 2097152 bytes');
+    expect(short.stderr).not.toContain('optimizing compiler resumed');
+    expect([cacheUse(long.stderr), cacheUse(short.stderr)]).toEqual(['absent', 'accepted']);
+  });
+
   describe.runIf(!nodeHasCache)('where Node has no compile cache', () => {
     /** A bundle of its own, so that it can be rebuilt, started through launch.js. */
     function scratch() {

@@ -12,6 +12,7 @@ import { analyzeSource, type LintSource } from './lintSource';
 import { prepareFor } from '../hcl/loadHclParser';
 import { MAY_BE_CONTAINER_FILE, TerraformLinks } from '../terraformLinks';
 import { KubernetesStores } from '../kubernetesStores';
+import { willAnalyse } from '../optimizingCompiler';
 import type { CatalogScope } from '../catalog/accountCatalog';
 import type { RoleChecks } from '../catalog/roleChecks';
 
@@ -104,6 +105,7 @@ export async function lintFiles(
     const linkedTask = MAY_BE_CONTAINER_FILE.test(text) ? await repository.terraformLinks.linkFor(path) : undefined;
     const hints = { ...file.hints, ...(linkedTask ? { linkedTask } : {}) };
     if (target.explicit && named.force) hints.forced = true;
+    willAnalyse(text.length);
     const model = service.parse(doc, hints);
     if (!model.subjects.length && !model.document.limited && !model.configFile) {
       if (target.explicit) named.onSkipped(target.path);
