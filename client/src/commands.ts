@@ -3,6 +3,7 @@
 import { commands, ConfigurationTarget, window, workspace, type Disposable } from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { listAwsProfiles } from './awsProfiles';
+import { policyCommandArguments } from './policyArguments';
 
 /** The server's command that returns the execution role policy of a document (docs/protocol.md). */
 export const GENERATE_POLICY_COMMAND = 'ecsTaskDef.generateExecutionRolePolicy';
@@ -39,14 +40,12 @@ interface PolicyResult {
 export const commandMiddleware: Middleware = {
   async executeCommand(command, args, next) {
     if (command !== GENERATE_POLICY_COMMAND) return next(command, args);
-    // From the command palette: the document in the active editor, and the cursor, which picks the
-    // task definition of a template that holds several.
     const editor = window.activeTextEditor;
-    const uri = args[0] ?? editor?.document.uri.toString();
-    const cursor = editor?.selection.active;
-    const position = args[0] ? args[1] : cursor && { line: cursor.line, character: cursor.character };
-    // A third argument (from execution-role-permission's quick fix) limits the policy to what was denied.
-    const forward = position ? (args[2] ? [uri, position, args[2]] : [uri, position]) : [uri];
+    const active = editor && {
+      uri: editor.document.uri.toString(),
+      cursor: { line: editor.selection.active.line, character: editor.selection.active.character },
+    };
+    const forward = policyCommandArguments(args, active);
     const result = (await next(command, forward)) as PolicyResult | null | undefined;
     if (!result) {
       void window.showWarningMessage('This document is not a task definition with containers, so it has no execution role policy.');

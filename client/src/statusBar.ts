@@ -2,22 +2,7 @@
 // `AWS: <account> <region> · N secrets · M parameters`, the error, or off. A click offers the commands.
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem, type TextEditor } from 'vscode';
 import type { CatalogStatus } from '../../server/src/protocol';
-
-/** The status bar text of a catalog state. */
-export function statusText(status: CatalogStatus): string {
-  const where = [status.account, status.region].filter(Boolean).join(' ');
-  const counts = `${status.secrets} secrets · ${status.parameters} parameters`;
-  switch (status.state) {
-    case 'ready':
-      return `$(cloud) AWS: ${where} · ${counts}`;
-    case 'loading':
-      return `$(sync~spin) AWS: ${where || 'signing in'}${where ? ` · ${counts}` : ''}`;
-    case 'error':
-      return `$(warning) AWS: ${status.errorKind === 'access-denied' ? 'access denied' : 'unavailable'}`;
-    default:
-      return '$(cloud) AWS: off';
-  }
-}
+import { statusText, statusTooltip } from './statusText';
 
 export class CatalogStatusBar implements Disposable {
   private readonly item: StatusBarItem;
@@ -43,10 +28,7 @@ export class CatalogStatusBar implements Disposable {
 
   private render(): void {
     this.item.text = statusText(this.status);
-    const base =
-      this.status.message ?? (this.status.profile ? `Profile ${this.status.profile}` : 'Secrets and parameters from your AWS account');
-    // The role checks going off is no catalog failure: the tooltip says so beside the rest.
-    this.item.tooltip = this.status.roleChecksMessage ? `${base}\n${this.status.roleChecksMessage}` : base;
+    this.item.tooltip = statusTooltip(this.status);
     this.item.backgroundColor = this.status.state === 'error' ? new ThemeColor('statusBarItem.warningBackground') : undefined;
     if (this.isTaskDefinition(window.activeTextEditor)) this.item.show();
     else this.item.hide();
