@@ -8,7 +8,9 @@ import { TOOL_NAME, VERSION } from './version';
 
 const HELP = `Usage: ${TOOL_NAME} --stdio | --node-ipc | --socket=<port>
 
-Language server for Amazon ECS task definitions (JSON). Start it from an LSP client.
+Language server for Amazon ECS task definitions: JSON and YAML task definitions, CloudFormation
+templates, Terraform, and the Kubernetes manifests that read the same secrets. Start it from an
+LSP client.
 
 Options:
   --stdio          talk LSP over stdin/stdout
