@@ -70,6 +70,13 @@ describe('quick fixes in YAML', () => {
     );
   });
 
+  it("removes a null that is a list item's first key, keeping the item", () => {
+    const text = 'family: web\ncontainerDefinitions:\n  - command: null\n    name: web\n    image: nginx\n';
+    const [finding] = analyze(text, {}, {}, YAML).filter((f) => f.ruleId === 'describe-output');
+    expect(finding.message).toBe('"command" is null; `aws ecs register-task-definition` rejects it. Remove it or give it a value.');
+    expect(applyFix(text, finding, 'Remove "command"', YAML)).toBe('family: web\ncontainerDefinitions:\n  - name: web\n    image: nginx\n');
+  });
+
   it('fixes each document of a stream in its own document', () => {
     const text =
       'family: a\ncontainerDefinitions:\n  - name: a\n    image: x\n---\nfamily: b\ncontainerDefinitions:\n  - name: b\n    image: y\n    secrets:\n      - name: B\n        valueFrom: /b\n';

@@ -1,0 +1,182 @@
+// The YAML editor's own edits (formats/yaml/yamlEditor.ts), each checked by the whole text it
+// writes: what a fix or a completion leaves in the user's file. Rules' tests reach these through
+// their fixes (test/unit/formats/yamlFixes.test.ts); the cases here are the layouts those do not use.
+import { describe, expect, it } from 'vitest';
+import type { DocNode } from '../../../server/src/service/document/node';
+import { nodeAtPath } from '../../../server/src/service/document/navigate';
+import { yamlEditor } from '../../../server/src/service/formats/yaml/yamlEditor';
+import { parseYaml } from '../../../server/src/service/formats/yaml/yamlParse';
+
+const nodeAt = (text: string, path: (string | number)[], root = 0): DocNode => nodeAtPath(parseYaml(text).roots[root], path)!;
+
+describe('scalar and key', () => {
+  it('keeps the quotes of the string it replaces, and quotes a new string only where YAML needs it', () => {
+    const text = 'a: "x"\nb: \'y\'\nc: z\n';
+    expect(yamlEditor.scalar('it\'s "new"', nodeAt(text, ['a']))).toBe('"it\'s \\"new\\""');
+    expect(yamlEditor.scalar("it's", nodeAt(text, ['b']))).toBe("'it''s'");
+    expect(yamlEditor.scalar('plain text', nodeAt(text, ['c']))).toBe('plain text');
+    expect(yamlEditor.scalar('true', nodeAt(text, ['c']))).toBe('"true"');
+    expect(yamlEditor.scalar('a: b')).toBe('"a: b"');
+    expect(yamlEditor.scalar(80)).toBe('80');
+    expect(yamlEditor.scalar(false)).toBe('false');
+    expect(yamlEditor.key('executionRoleArn')).toBe('executionRoleArn');
+  });
+
+  it('writes a multi-line string on one line, double-quoted', () => {
+    expect(yamlEditor.newString('line one\nline two')).toBe('"line one\\nline two"');
+    expect(yamlEditor.newString('/prod/db')).toBe('/prod/db');
+  });
+
+  it('writes a Sub in its short form', () => {
+    expect(yamlEditor.sub('arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db')).toBe(
+      '!Sub "arn:aws:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db"',
+    );
+  });
+});
+
+describe('member', () => {
+  it.each([
+    [{ kind: 'string' }, 'k: $1', 'k: ""'],
+    [{ kind: 'enum', values: ['awsvpc', 'bridge'] }, 'k: ${1|awsvpc,bridge|}', 'k: ""'],
+    [{ kind: 'integer' }, 'k: ${1:0}', 'k: 0'],
+    [{ kind: 'boolean' }, 'k: ${1|true,false|}', 'k: false'],
+    [{ kind: 'list' }, 'k:\n    - $1', 'k: []'],
+    [{ kind: 'object' }, 'k:\n    $1', 'k: {}'],
+  ] as const)('writes a %o member as a snippet and as a plain default', (value, snippet, plain) => {
+    expect(yamlEditor.member('k', value as never, true, '  ')).toBe(snippet);
+    expect(yamlEditor.member('k', value as never, false, '  ')).toBe(plain);
+  });
+});
+
+describe('stringContent', () => {
+  const content = (text: string) => {
+    const { start, end } = yamlEditor.stringContent(text, nodeAt(text, ['a']));
+    return text.slice(start, end);
+  };
+  it('is the text inside the quotes, or the whole plain scalar', () => {
+    expect(content('a: "abc"\n')).toBe('abc');
+    expect(content("a: 'abc'\n")).toBe('abc');
+    expect(content('a: abc\n')).toBe('abc');
+  });
+});
+
+describe('removeAt', () => {
+  it('removes a block entry with its whole lines', () => {
+    const text = 'a: 1\nb:\n  c: 2\n  d: 3\ne: 4\n';
+    expect(yamlEditor.removeAt(text, 0, ['b', 'c'])).toBe('a: 1\nb:\n  d: 3\ne: 4\n');
+    expect(yamlEditor.removeAt(text, 0, ['b'])).toBe('a: 1\ne: 4\n');
+    expect(yamlEditor.removeAt(text, 0, ['e'])).toBe('a: 1\nb:\n  c: 2\n  d: 3\n');
+  });
+
+  it('removes a list item from its dash, and leaves [] behind the last one', () => {
+    const text = 'l:\n  - name: A\n    value: x\n  - name: B\nafter: 1\n';
+    expect(yamlEditor.removeAt(text, 0, ['l', 0])).toBe('l:\n  - name: B\nafter: 1\n');
+    expect(yamlEditor.removeAt(text, 0, ['l', 1])).toBe('l:\n  - name: A\n    value: x\nafter: 1\n');
+    expect(yamlEditor.removeAt('l:\n  - x\nafter: 1\n', 0, ['l', 0])).toBe('l: []\nafter: 1\n');
+    expect(yamlEditor.removeAt('m:\n  k: v\nafter: 1\n', 0, ['m', 'k'])).toBe('m: {}\nafter: 1\n');
+  });
+
+  it("moves the next key of a list item up behind the dash when the item's first key goes", () => {
+    const text = 'l:\n  - name: A\n    value: x\n';
+    expect(yamlEditor.removeAt(text, 0, ['l', 0, 'name'])).toBe('l:\n  - value: x\n');
+  });
+
+  it('removes a member of a flow mapping with its comma', () => {
+    expect(yamlEditor.removeAt('a: { x: 1, y: 2 }\n', 0, ['a', 'x'])).toBe('a: { y: 2 }\n');
+    expect(yamlEditor.removeAt('a: { x: 1, y: 2 }\n', 0, ['a', 'y'])).toBe('a: { x: 1 }\n');
+    expect(yamlEditor.removeAt('a: [1, 2]\n', 0, ['a', 1])).toBe('a: [1]\n');
+  });
+
+  it('keeps CRLF line ends, and edits the document of the stream it is given', () => {
+    expect(yamlEditor.removeAt('l:\r\n  - x\r\nafter: 1\r\n', 0, ['l', 0])).toBe('l: []\r\nafter: 1\r\n');
+    expect(yamlEditor.removeAt('a: 1\nb: 2\n---\na: 1\nb: 2\n', 1, ['b'])).toBe('a: 1\nb: 2\n---\na: 1\n');
+  });
+
+  it('is undefined for a path that is not there, and for the root', () => {
+    expect(yamlEditor.removeAt('a: 1\n', 0, ['x'])).toBeUndefined();
+    expect(yamlEditor.removeAt('a: 1\n', 0, [])).toBeUndefined();
+  });
+});
+
+describe('insertProperty', () => {
+  it("adds a block key at its siblings' indentation, last or at an index", () => {
+    const text = 'a:\n    x: 1\n    y: 2\n';
+    expect(yamlEditor.insertProperty(text, 0, ['a'], 'z', 3)).toBe('a:\n    x: 1\n    y: 2\n    z: 3\n');
+    expect(yamlEditor.insertProperty(text, 0, ['a'], 'w', 'v', 0)).toBe('a:\n    w: v\n    x: 1\n    y: 2\n');
+    expect(yamlEditor.insertProperty(text, 0, ['a'], 'w', 'v', 1)).toBe('a:\n    x: 1\n    w: v\n    y: 2\n');
+  });
+
+  it("writes a collection value below its key, one indentation step in (the document's smallest)", () => {
+    const text = 'family: web\ncontainerDefinitions:\n   - name: web\n';
+    expect(yamlEditor.insertProperty(text, 0, [], 'tags', [{ key: 'team', value: 'pay' }])).toBe(
+      'family: web\ncontainerDefinitions:\n   - name: web\ntags:\n   - key: team\n     value: pay\n',
+    );
+    expect(yamlEditor.insertProperty('a: 1\n', 0, [], 'options', { 'awslogs-group': '/ecs/web', mode: 'non-blocking' })).toBe(
+      'a: 1\noptions:\n  awslogs-group: /ecs/web\n  mode: non-blocking\n',
+    );
+  });
+
+  it('adds a line break first when the text ends without one', () => {
+    expect(yamlEditor.insertProperty('a: 1', 0, [], 'b', 2)).toBe('a: 1\nb: 2');
+  });
+
+  it('puts a new first key of a list item behind the dash', () => {
+    const text = 'l:\n  - name: A\n';
+    expect(yamlEditor.insertProperty(text, 0, ['l', 0], 'essential', true, 0)).toBe('l:\n  - essential: true\n    name: A\n');
+  });
+
+  it('writes into a flow mapping, and turns an empty one into a flow mapping', () => {
+    expect(yamlEditor.insertProperty('a: { x: 1 }\n', 0, ['a'], 'y', 2)).toBe('a: { x: 1, y: 2 }\n');
+    expect(yamlEditor.insertProperty('a: { x: 1 }\n', 0, ['a'], 'y', 2, 0)).toBe('a: { y: 2, x: 1 }\n');
+    expect(yamlEditor.insertProperty('a: {}\n', 0, ['a'], 'y', [1, 'two', null])).toBe('a: { y: [1, two, null] }\n');
+  });
+
+  it('is undefined where the path is no mapping', () => {
+    expect(yamlEditor.insertProperty('a: [1]\n', 0, ['a'], 'y', 2)).toBeUndefined();
+  });
+});
+
+describe('appendElement', () => {
+  it('adds a block item at the dashes of the list, an object as block lines', () => {
+    const text = 'l:\n  - name: A\n    value: x\nafter: 1\n';
+    expect(yamlEditor.appendElement(text, 0, ['l'], { name: 'B', valueFrom: '/prod/b' })).toBe(
+      'l:\n  - name: A\n    value: x\n  - name: B\n    valueFrom: /prod/b\nafter: 1\n',
+    );
+    expect(yamlEditor.appendElement('l:\n- a\n', 0, ['l'], 'b')).toBe('l:\n- a\n- b\n');
+    expect(yamlEditor.appendElement('l:\n  - a', 0, ['l'], 'b')).toBe('l:\n  - a\n  - b');
+  });
+
+  it('writes into a flow list, and fills an empty one', () => {
+    expect(yamlEditor.appendElement('l: [a]\n', 0, ['l'], { k: 'v' })).toBe('l: [a, { k: v }]\n');
+    expect(yamlEditor.appendElement('l: []\n', 0, ['l'], 'x')).toBe('l: [x]\n');
+  });
+
+  it('is undefined where the path is no list', () => {
+    expect(yamlEditor.appendElement('l: {}\n', 0, ['l'], 'x')).toBeUndefined();
+  });
+});
+
+describe('unwrap', () => {
+  it('lifts the mapping to the root and carries the outer tags inside', () => {
+    const text = 'taskDefinition:\n    family: web\n    revision: 3\ntags:\n- key: team\n  value: pay\n';
+    expect(yamlEditor.unwrap(text, 0, 'taskDefinition')).toBe('family: web\nrevision: 3\ntags:\n- key: team\n  value: pay\n');
+  });
+
+  it('keeps inner tags and drops empty outer ones', () => {
+    const text = 'taskDefinition:\n  family: web\n  tags: []\ntags:\n- key: team\n  value: pay\n';
+    expect(yamlEditor.unwrap(text, 0, 'taskDefinition')).toBe('family: web\ntags: []\n');
+    expect(yamlEditor.unwrap('taskDefinition:\n  family: web\ntags: null\n', 0, 'taskDefinition')).toBe('family: web\n');
+  });
+
+  it('keeps CRLF line ends', () => {
+    expect(yamlEditor.unwrap('taskDefinition:\r\n  family: web\r\n  cpu: "256"\r\n', 0, 'taskDefinition')).toBe(
+      'family: web\r\ncpu: "256"\r\n',
+    );
+  });
+
+  it('leaves a flow or empty mapping, or a missing member, alone', () => {
+    expect(yamlEditor.unwrap('taskDefinition: { family: web }\n', 0, 'taskDefinition')).toBeUndefined();
+    expect(yamlEditor.unwrap('taskDefinition: {}\n', 0, 'taskDefinition')).toBeUndefined();
+    expect(yamlEditor.unwrap('family: web\n', 0, 'taskDefinition')).toBeUndefined();
+  });
+});
