@@ -18,22 +18,23 @@ import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { constants as vmConstants, Script } from 'node:vm';
 import { enableCompileCache } from './compileCache';
-import { holdOptimizingCompiler, restoreStartFlags } from './optimizingCompiler';
+import { allowHolding, restoreStartFlags } from './optimizingCompiler';
 
 const debug = debuglog('ecs-taskdef');
 
 /** How a bin script starts its bundle. */
 export interface LaunchOptions {
-  /** A short-lived run (the linter): V8's optimizing compiler held until it pays (optimizingCompiler.ts). */
+  /** A short-lived run (the linter): V8's optimizing compiler may be held while it does not pay (optimizingCompiler.ts). */
   shortRun?: boolean;
 }
 
 /** Runs the bundle at the absolute path `bundle` as a CommonJS module, from the code cache when it can. */
 export function launch(bundle: string, options: LaunchOptions = {}): void {
-  // Before anything is compiled, and again at exit before the cache is written (Node's, or ours by
-  // the exit listener runCached adds after this one): cached code is checked against the flags.
+  // The bundle may hold TurboFan while it runs (optimizingCompiler.ts); the start flags are set
+  // again at exit before the cache is written (Node's, or ours by the exit listener runCached adds
+  // after this one): cached code is checked against the flags.
   if (options.shortRun) {
-    holdOptimizingCompiler();
+    allowHolding();
     process.once('exit', restoreStartFlags);
   }
   const nodeCache = enableCompileCache();

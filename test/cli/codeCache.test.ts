@@ -71,13 +71,12 @@ describe('code cache of the bin scripts', () => {
     expect(readdirSync(dir)).toEqual([expect.stringMatching(/^lint\.js-v[\d.]+-\w+-\d+-[0-9a-f]{8}\.v8$/)]);
   });
 
-  it.runIf(!nodeHasCache)('keeps a cache that the next run takes after a run long enough to resume the optimizing compiler', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'code-cache-'));
-    // 2.3 MB of secrets: past SHORT_RUN_BYTES (server/src/optimizingCompiler.ts), so TurboFan is resumed.
-    const secrets = Array.from({ length: 16_000 }, (_, i) => ({
-      name: `SECRET_${i}`,
-      valueFrom: `arn:aws:ssm:eu-west-1:111122223333:parameter/service/configuration-value-${i}`,
-    }));
+  describe.runIf(!nodeHasCache)('with the optimizing compiler held (server/src/optimizingCompiler.ts)', () => {
+    const secrets = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        name: `SECRET_${i}`,
+        valueFrom: `arn:aws:ssm:eu-west-1:111122223333:parameter/service/configuration-value-${i}`,
+      }));
     const task = (s: unknown[]) =>
       JSON.stringify(
         {
@@ -88,15 +87,37 @@ describe('code cache of the bin scripts', () => {
         null,
         4,
       );
-    writeFileSync(join(tmp, 'long.json'), task(secrets));
-    writeFileSync(join(tmp, 'short.json'), task(secrets.slice(0, 2)));
-    const long = await run([LINT_BIN, '--offline', 'long.json'], envWith(tmp), tmp);
-    const short = await run([LINT_BIN, '--offline', 'short.json'], envWith(tmp), tmp);
-    expect([long.code, short.code]).toEqual([0, 0]);
-    expect(long.stderr).toMatch(/optimizing compiler resumed: \d{7} bytes to analyse/);
-    expect(short.stderr).toContain('optimizing compiler held for the first 2097152 bytes');
-    expect(short.stderr).not.toContain('optimizing compiler resumed');
-    expect([cacheUse(long.stderr), cacheUse(short.stderr)]).toEqual(['absent', 'accepted']);
+    const files = (sizes: Record<string, number>) => {
+      const tmp = mkdtempSync(join(tmpdir(), 'code-cache-'));
+      for (const [name, count] of Object.entries(sizes)) writeFileSync(join(tmp, name), task(secrets(count)));
+      return tmp;
+    };
+
+    it('holds it for a text of 64 KiB or more, not for a small one, and the cache a held run writes is taken next time', async () => {
+      // 800 secrets: about 120 KB, past HOLD_FROM_BYTES.
+      const tmp = files({ 'mid.json': 800, 'short.json': 2 });
+      const mid = await run([LINT_BIN, '--offline', 'mid.json'], envWith(tmp), tmp);
+      const short = await run([LINT_BIN, '--offline', 'short.json'], envWith(tmp), tmp);
+      expect([mid.code, short.code]).toEqual([0, 0]);
+      expect(mid.stderr).toMatch(/optimizing compiler held: \d{6} bytes to analyse/);
+      expect(mid.stderr).not.toContain('optimizing compiler resumed');
+      expect(short.stderr).not.toContain('optimizing compiler');
+      // Written at the end of the held run: it was written under the start flags, or V8 would refuse it.
+      expect([cacheUse(mid.stderr), cacheUse(short.stderr)]).toEqual(['absent', 'accepted']);
+    });
+
+    it('resumes it once a run has more than 2 MiB to analyse, and holds none for one text that large', async () => {
+      // 10,000 secrets: about 1.4 MB a file.
+      const tmp = files({ 'a.json': 10_000, 'b.json': 10_000, 'long.json': 16_000, 'short.json': 2 });
+      const two = await run([LINT_BIN, '--offline', 'a.json', 'b.json'], envWith(tmp), tmp);
+      const long = await run([LINT_BIN, '--offline', 'long.json'], envWith(tmp), tmp);
+      const short = await run([LINT_BIN, '--offline', 'short.json'], envWith(tmp), tmp);
+      expect([two.code, long.code, short.code]).toEqual([0, 0, 0]);
+      expect(two.stderr).toMatch(/optimizing compiler held: \d{7} bytes to analyse/);
+      expect(two.stderr).toMatch(/optimizing compiler resumed: \d{7} bytes to analyse/);
+      expect(long.stderr).not.toContain('optimizing compiler');
+      expect([cacheUse(two.stderr), cacheUse(long.stderr), cacheUse(short.stderr)]).toEqual(['absent', 'accepted', 'accepted']);
+    });
   });
 
   describe.runIf(!nodeHasCache)('where Node has no compile cache', () => {

@@ -74,7 +74,8 @@ function checkValue(walk: Walk, node: DocNode, type: TypeRef, member: string, pa
 
   // The node's type against the expected one; a node of the right type is then checked inside (an
   // enum's value, a list's elements, a map's or a structure's members). One mismatch push at the end,
-  // no closure for it: this runs for every value of a document, in a process still cold.
+  // no closure for it, and indexed loops (a for-of allocates a result per step until V8 optimises
+  // the loop, docs/performance.md): this runs for every value of a document, in a process still cold.
   let matches: boolean;
   if (type === 'string' || type === 'timestamp') matches = node.type === 'string';
   else if (type === 'integer') matches = node.type === 'number' && Number.isInteger(node.value);
@@ -84,11 +85,14 @@ function checkValue(walk: Walk, node: DocNode, type: TypeRef, member: string, pa
     if (matches && !enumValues(type.enum).includes(node.value)) issues.push({ kind: 'enum', node, enumName: type.enum, member });
   } else if ('list' in type) {
     matches = node.type === 'array';
-    if (matches) for (const element of node.children ?? []) checkValue(walk, element, type.list, member, parentStructure);
+    const elements = node.children;
+    if (matches && elements) for (let i = 0; i < elements.length; i++) checkValue(walk, elements[i], type.list, member, parentStructure);
   } else if ('map' in type) {
     matches = node.type === 'object';
-    if (matches)
-      for (const property of node.children ?? []) {
+    const properties = node.children;
+    if (matches && properties)
+      for (let i = 0; i < properties.length; i++) {
+        const property = properties[i];
         const value = property.children?.[1];
         if (value) checkValue(walk, value, type.map, `${member}.${property.children![0].value}`, parentStructure);
       }
@@ -103,7 +107,8 @@ function checkStructure(walk: Walk, node: DocNode, structureName: string): void 
   const { issues, dialect } = walk;
   const properties = node.children ?? [];
   let merged = false;
-  for (const property of properties) {
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
     const key = property.children?.[0];
     const value = property.children?.[1];
     if (!key) continue;
@@ -124,7 +129,8 @@ function checkStructure(walk: Walk, node: DocNode, structureName: string): void 
   }
   if (structure(structureName).union || merged) return;
   const required = dialect.requiredMembers?.(structureName) ?? requiredMembers(structureName);
-  for (const wanted of required) {
+  for (let i = 0; i < required.length; i++) {
+    const wanted = required[i];
     // A member present as null is reported once, by describe-output, not again as missing. Objects
     // are small: a scan beats building a set for each of thousands of them.
     if (!hasMember(properties, wanted) && !OWNED_BY_OTHER_RULES.has(`${structureName}.${wanted}`)) {
@@ -135,7 +141,7 @@ function checkStructure(walk: Walk, node: DocNode, structureName: string): void 
 
 /** True when one of the properties stands for `member`. */
 function hasMember(properties: readonly DocNode[], member: string): boolean {
-  for (const property of properties) if (property.children?.[0] && memberName(property) === member) return true;
+  for (let i = 0; i < properties.length; i++) if (properties[i].children?.[0] && memberName(properties[i]) === member) return true;
   return false;
 }
 

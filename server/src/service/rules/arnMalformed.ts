@@ -26,10 +26,13 @@ export const arnMalformed: SubjectRule = {
       valueFrom: dialect.hostName('Secret', 'valueFrom'),
       credentialsParameter: dialect.hostName('RepositoryCredentials', 'credentialsParameter'),
     };
-    for (const reference of ctx.subject.references) {
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       // `prod/db` is no valid parameter name, but when it is a secret's, the user meant the secret.
       if (isSecretNameInValueFrom(ctx, reference)) continue;
-      for (const problem of referenceProblems(reference, names)) findings.push(toFinding(ctx, reference.node, problem));
+      const problems = referenceProblems(reference, names);
+      for (let j = 0; j < problems.length; j++) findings.push(toFinding(ctx, reference.node, problems[j]));
     }
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
       const node = findValue(ctx.subject.task, key);

@@ -21,7 +21,9 @@ export const crossAccountReference: SubjectRule = {
           ? 'the signed-in account'
           : `the account of ${accountSource}`;
     const findings: Finding[] = [];
-    for (const reference of ctx.subject.references) {
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       // `${AWS::AccountId}` is the stack's own account, whatever the task's is said to be.
       if (!isArn(reference.value) || usesStackAccount(reference.template)) continue;
       const { arn } = reference;

@@ -16,7 +16,9 @@ export const environmentName: SubjectRule = {
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const { name: node, where } of variableEntries(ctx.subject)) {
+    const entries = variableEntries(ctx.subject);
+    for (let i = 0; i < entries.length; i++) {
+      const { name: node, where } = entries[i];
       const name = node.value as string;
       // Blank names are empty-value's; placeholders are filled in before ECS sees them.
       if (name.trim() === '' || PORTABLE_NAME.test(name) || isTemplated(name)) continue;

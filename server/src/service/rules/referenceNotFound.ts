@@ -18,7 +18,9 @@ export const referenceNotFound: SubjectRule = {
   check(ctx) {
     if (ctx.subject.kubernetes) return manifestFindings(ctx);
     const findings: Finding[] = [];
-    for (const reference of ctx.subject.references) {
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       const lookup = lookupReference(ctx, reference);
       if (lookup.status !== 'missing' || secretMeantByName(ctx, reference)) continue;
       findings.push(notFound(ctx, reference.node, reference.value, lookup.kind, lookup.name, lookup.index.snapshot));

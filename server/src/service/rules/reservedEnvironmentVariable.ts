@@ -42,7 +42,9 @@ export const reservedEnvironmentVariable: SubjectRule = {
   appliesTo: ALL_SUBJECTS,
   check(ctx) {
     const findings: Finding[] = [];
-    for (const { member, entry, name: node, list, where } of variableEntries(ctx.subject)) {
+    const entries = variableEntries(ctx.subject);
+    for (let i = 0; i < entries.length; i++) {
+      const { member, entry, name: node, list, where } = entries[i];
       if (!Object.hasOwn(RESERVED, node.value)) continue;
       const name = node.value as string;
       const region = member === 'environment' && REGION_VARIABLES.has(name) ? judgeRegion(ctx, findValue(entry, 'value')) : undefined;

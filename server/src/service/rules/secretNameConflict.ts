@@ -16,12 +16,16 @@ export const secretNameConflict: SubjectRule = {
     const findings: Finding[] = [];
     for (const container of ctx.subject.containers) {
       const environment = new Map<string, DocNode>();
-      for (const entry of findArray(container.node, 'environment')) {
-        const name = findValue(entry, 'name');
-        if (name?.type === 'string') environment.set(name.value, entry);
+      // Indexed loops over lists that may be long (see variableEntries.ts).
+      const variables = findArray(container.node, 'environment');
+      for (let i = 0; i < variables.length; i++) {
+        const name = findValue(variables[i], 'name');
+        if (name?.type === 'string') environment.set(name.value, variables[i]);
       }
       const seen = new Set<string>();
-      for (const entry of findArray(container.node, 'secrets')) {
+      const secrets = findArray(container.node, 'secrets');
+      for (let i = 0; i < secrets.length; i++) {
+        const entry = secrets[i];
         const name = findValue(entry, 'name');
         // An empty name is an empty-value finding, not a conflict (so a blank environment name never matches).
         if (name?.type !== 'string' || name.value.trim() === '') continue;

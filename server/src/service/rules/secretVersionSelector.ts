@@ -27,7 +27,9 @@ export const secretVersionSelector: SubjectRule = {
   check(ctx) {
     const findings: Finding[] = [];
     const selecting: { reference: SecretReference; fields: string[] }[] = [];
-    for (const reference of ctx.subject.references) {
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       if (reference.place === 'registryCredentials') continue;
       const arn = reference.secret;
       // A tail of the wrong length is arn-malformed's.

@@ -15,7 +15,9 @@ export const shortParameterName: SubjectRule = {
   check(ctx) {
     const findings: Finding[] = [];
     const { account, region, partition } = ctx.facts;
-    for (const reference of ctx.subject.references) {
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       const { value } = reference;
       // isArn first: most references are ARNs, which the name check below would refuse too, only slower.
       if (reference.place === 'registryCredentials' || isArn(value) || isTemplated(value)) continue;

@@ -27,7 +27,8 @@ export const templatePlaceholder: SubjectRule = {
     };
     for (const member of ROLE_MEMBERS) add(findValue(ctx.subject.task, member));
     // A `Fn::Sub` reference is an expression node, never a string: its variables are CloudFormation's.
-    for (const reference of ctx.subject.references) add(reference.node);
+    const { references } = ctx.subject;
+    for (let i = 0; i < references.length; i++) add(references[i].node);
     if (!templated.length) return [];
     templated.sort((a, b) => a.node.offset - b.node.offset);
     const [first] = templated;

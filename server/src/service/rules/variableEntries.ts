@@ -15,16 +15,26 @@ export interface VariableEntry {
   where: string;
 }
 
-/** Every variable a subject's containers set through `environment` or `secrets`, in document order. */
-export function* variableEntries(subject: Subject): Generator<VariableEntry> {
+/**
+ * Every variable a subject's containers set through `environment` or `secrets`, in document order.
+ * A list walked by index, not a generator: in a short CLI run this code is not optimised, and each
+ * step of a generator or a for-of allocates a result object (docs/performance.md, "Cold start").
+ */
+export function variableEntries(subject: Subject): VariableEntry[] {
+  const entries: VariableEntry[] = [];
   for (const container of subject.containers) {
-    for (const member of ['environment', 'secrets'] as const) {
+    for (const member of MEMBERS) {
       const list = subject.dialect.hostName('ContainerDefinition', member);
       const where = `"${list}" of ${describeContainer(container)}`;
-      for (const entry of findArray(container.node, member)) {
+      const items = findArray(container.node, member);
+      for (let i = 0; i < items.length; i++) {
+        const entry = items[i];
         const name = findValue(entry, 'name');
-        if (name?.type === 'string') yield { container, member, entry, name, list, where };
+        if (name?.type === 'string') entries.push({ container, member, entry, name, list, where });
       }
     }
   }
+  return entries;
 }
+
+const MEMBERS = ['environment', 'secrets'] as const;

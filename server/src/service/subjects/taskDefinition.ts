@@ -87,11 +87,14 @@ function collectReferences(containers: ContainerModel[]): SecretReference[] {
     const secret = arn && secretArnOf(arn);
     references.push({ place, container, node, value: string.value, arn, secret, name, template: string.template });
   };
+  // Indexed loops: a for-of allocates a result per step in code not yet optimised, and a task
+  // definition may hold thousands of secrets (docs/performance.md, "Cold start").
   for (const container of containers) {
-    for (const entry of findArray(container.node, 'secrets'))
-      add('secret', container, findValue(entry, 'valueFrom'), findString(entry, 'name'));
-    for (const entry of findArray(findValue(container.node, 'logConfiguration'), 'secretOptions'))
-      add('logSecret', container, findValue(entry, 'valueFrom'), findString(entry, 'name'));
+    const secrets = findArray(container.node, 'secrets');
+    for (let i = 0; i < secrets.length; i++) add('secret', container, findValue(secrets[i], 'valueFrom'), findString(secrets[i], 'name'));
+    const options = findArray(findValue(container.node, 'logConfiguration'), 'secretOptions');
+    for (let i = 0; i < options.length; i++)
+      add('logSecret', container, findValue(options[i], 'valueFrom'), findString(options[i], 'name'));
     add('registryCredentials', container, findValue(findValue(container.node, 'repositoryCredentials'), 'credentialsParameter'));
   }
   return references;
