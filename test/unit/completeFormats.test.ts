@@ -33,6 +33,14 @@ describe('completion in YAML task definitions', () => {
     );
   });
 
+  it("offers a secret's members in a new item of a list written at its key's indentation", () => {
+    const text = `${YAML_TASK}    secrets:\n    - name: A\n      valueFrom: /prod/a\n    - |\n`;
+    const { list } = complete(text, CAPS, {}, 'taskdef.yaml', { catalog });
+    expect(list.items.map((i) => i.label).sort()).toEqual(['name', 'valueFrom']);
+    const first = `${YAML_TASK}    secrets:\n    - |\n`;
+    expect(accepted(first, 'taskdef.yaml', 'valueFrom')).toBe(`${YAML_TASK}    secrets:\n    - valueFrom: $1\n`);
+  });
+
   it('keeps the quotes of a quoted value, and completes an empty one', () => {
     expect(accepted(`${YAML_TASK}    secrets:\n      - name: A\n        valueFrom: "/prod/a|"\n`, 'taskdef.yaml', '/prod/api-key')).toBe(
       `${YAML_TASK}    secrets:\n      - name: A\n        valueFrom: "arn:aws:ssm:eu-west-1:111122223333:parameter/prod/api-key"\n`,

@@ -82,8 +82,11 @@ function ownerOfNewKey(
         const list = property.parent?.parent;
         if (list?.type === 'array') return { path: [...pathOf(list), list.children?.length ?? 0] };
       }
-      if (keyColumn < dashColumn && property) {
-        const value = property.children?.[1];
+      // The key of the list: further left, or at the dash's own column (a sequence may sit at its
+      // key's indentation, `secrets:` over `- name: A`, as kubectl writes it).
+      const value = property?.children?.[1];
+      const sameColumnList = keyColumn === dashColumn && !match[2] && (!value || value.type === 'array' || value.type === 'null');
+      if ((keyColumn < dashColumn || sameColumnList) && property) {
         if (value?.type === 'array') return { path: [...pathOf(value), value.children?.length ?? 0] };
         return { path: [...pathOf(value ?? key!), 0] };
       }
