@@ -150,3 +150,110 @@ describe('the YAML tree', () => {
     ]);
   });
 });
+
+describe('CloudFormation short tags', () => {
+  it.each([
+    ['!Ref', 'Ref'],
+    ['!Condition', 'Condition'],
+    ['!GetAtt', 'Fn::GetAtt'],
+    ['!Sub', 'Fn::Sub'],
+    ['!Join', 'Fn::Join'],
+    ['!If', 'Fn::If'],
+    ['!Select', 'Fn::Select'],
+    ['!FindInMap', 'Fn::FindInMap'],
+    ['!ImportValue', 'Fn::ImportValue'],
+    ['!Split', 'Fn::Split'],
+    ['!Base64', 'Fn::Base64'],
+    ['!GetAZs', 'Fn::GetAZs'],
+    ['!Cidr', 'Fn::Cidr'],
+    ['!And', 'Fn::And'],
+    ['!Equals', 'Fn::Equals'],
+    ['!Not', 'Fn::Not'],
+    ['!Or', 'Fn::Or'],
+    ['!Transform', 'Fn::Transform'],
+    ['!Length', 'Fn::Length'],
+    ['!ToJsonString', 'Fn::ToJsonString'],
+    ['!GetStackOutput', 'Fn::GetStackOutput'],
+  ])('reads %s as %s', (tag, fn) => {
+    const [root] = parseYaml(`a: ${tag} x\n`).roots;
+    expect(root.children![0].children![1].expression).toEqual({ syntax: 'cloudformation', fn });
+  });
+});
+
+describe('limits and messages of the YAML parse', () => {
+  const blocks = (depth: number) =>
+    Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}a:\n`).join('') + `${'  '.repeat(depth)}b: 1\n`;
+  const tooDeep = { kind: 'depth', actual: 257, limit: 256 };
+
+  it('converts block nesting up to the limit and refuses one level more, through maps and lists alike', () => {
+    expect(parseYaml(blocks(255)).limited).toBeUndefined();
+    expect(parseYaml(blocks(256)).limited).toEqual(tooDeep);
+    // A list's scalar sits one level below its list: 256 nested lists reach the limit with it.
+    expect(parseYaml(`${'- '.repeat(257)}x\n`).limited).toEqual(tooDeep);
+    expect(parseYaml(`${'- '.repeat(256)}x\n`).limited).toBeUndefined();
+  });
+
+  it('never overflows the stack on block nesting the limits do not catch by size', () => {
+    expect(parseYaml(`${'- '.repeat(20_000)}x\n`)).toMatchObject({ roots: [], limited: { kind: 'depth' } });
+  });
+
+  it("counts flow brackets, but not those inside YAML's single-quoted strings", () => {
+    expect(parseYaml(`a: '${'['.repeat(300)}'\n`).limited).toBeUndefined();
+    expect(parseYaml(`a: ${'['.repeat(300)}${']'.repeat(300)}\n`).limited?.kind).toBe('depth');
+  });
+
+  it('reports warnings as problems, but not tags no parser knows (CloudFormation and tools have their own)', () => {
+    expect(parseYaml('%YAML 1.3\n---\na: 1\n').problems.map((p) => p.message)).toEqual(['Unsupported YAML version 1.3.']);
+    expect(parseYaml('a: !!int x\nb: !Custom y\n').problems).toEqual([]);
+  });
+
+  it('finds comments after tabs and CRLF line ends at their offsets', () => {
+    const text = 'a:\t1 # x\r\n# y\r\n';
+    expect(yamlComments(text).map((c) => [c.offset, text.slice(c.offset, c.offset + c.length)])).toEqual([
+      [5, '# x'],
+      [10, '# y'],
+    ]);
+  });
+});
+
+describe('the objects of a SecretProviderClass', () => {
+  const spc = (objects: string, provider = 'aws') =>
+    `kind: SecretProviderClass\nspec:\n  provider: ${provider}\n  parameters:\n    objects: ${objects}`;
+
+  it('are parsed where they stand in a literal block, each node at its place in the host text', () => {
+    const text = spc('|\n      - objectName: "prod/db"\n\n        objectType: secretsmanager\n      - objectName: /prod/key\n');
+    const parsed = parseYaml(text);
+    expect(parsed.problems).toEqual([]);
+    const objects = parsed.roots[0].children![1].children![1].children![1].children![1].children![0].children![1];
+    expect(outline(text, objects)).toEqual([
+      'array "- objectName: \\"prod/db\\"\\n\\n        objectType: secretsmanager\\n      - objectName: /prod/key\\n"',
+      '  object "objectName: \\"prod/db\\"\\n\\n        objectType: secretsmanager\\n"',
+      '    property "objectName: \\"prod/db\\""',
+      '      string "objectName" = "objectName" (plain)',
+      '      string "\\"prod/db\\"" = "prod/db" (double)',
+      '    property "objectType: secretsmanager"',
+      '      string "objectType" = "objectType" (plain)',
+      '      string "secretsmanager" = "secretsmanager" (plain)',
+      '  object "objectName: /prod/key\\n"',
+      '    property "objectName: /prod/key"',
+      '      string "objectName" = "objectName" (plain)',
+      '      string "/prod/key" = "/prod/key" (plain)',
+    ]);
+  });
+
+  it("report a syntax error in the block at its place, as the objects' error", () => {
+    const text = spc('|\n      - objectName: "prod/db\n');
+    const [problem] = parseYaml(text).problems;
+    expect(problem.message).toBe('In "objects": Missing closing "quote.');
+    // The parser finds the quote missing at the end of the block: the offset is that end, inside the document.
+    expect(problem.offset).toBe(text.length);
+  });
+
+  it('stay a string in any other form, or for another provider', () => {
+    const value = (text: string) => parseYaml(text).roots[0].children![1].children![1].children![1].children![1].children![0].children![1];
+    expect(value(spc('"- objectName: a"\n')).type).toBe('string');
+    expect(value(spc('>\n      - objectName: a\n')).type).toBe('string');
+    expect(value(spc('|\n      - objectName: a\n', 'azure')).type).toBe('string');
+    expect(value(spc('|\n')).type).toBe('string');
+  });
+});

@@ -88,7 +88,7 @@ function toProblem(source: string, pos: [number, number], message: string, code:
       ? 'This key is already in the mapping; YAML keeps only one of them.'
       : code === 'TAB_AS_INDENT'
         ? 'Tabs are not allowed as indentation in YAML; indent with spaces.'
-        : message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        : message; // one line, with no position (prettyErrors is off)
   // The parser marks one character of a duplicate key: the whole key is what to look at.
   const length = code === 'DUPLICATE_KEY' ? (/^[^\s:]+/.exec(source.slice(pos[0], pos[0] + 200))?.[0].length ?? 1) : pos[1] - pos[0];
   return { offset: pos[0], length: Math.max(length, 1), message: /[.!?]$/.test(text) ? text : `${text}.` };
@@ -246,7 +246,8 @@ function embedProviderObjects(text: string, root: DocNode, problems: SyntaxProbl
       if (valueStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return hostStarts[low] + (offset - valueStarts[low]);
+    // Past the block's last character (a problem the parser finds at the very end) is its end.
+    return Math.min(hostStarts[low] + (offset - valueStarts[low]), end);
   };
   const [document] = parseAllDocuments(value, { uniqueKeys: true, prettyErrors: false, strict: false }) as ReturnType<
     typeof parseAllDocuments
@@ -263,7 +264,9 @@ function embedProviderObjects(text: string, root: DocNode, problems: SyntaxProbl
   while (stack.length) {
     const node = stack.pop()!;
     const start = toHost(node.offset);
-    node.length = toHost(node.offset + node.length) - start;
+    // The end is mapped from the node's last character: a node that ends with its line ends there,
+    // not after the next line's indentation.
+    node.length = node.length > 0 ? toHost(node.offset + node.length - 1) + 1 - start : 0;
     node.offset = start;
     for (const child of node.children ?? []) stack.push(child as Mutable<DocNode>);
   }
