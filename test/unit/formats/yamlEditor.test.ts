@@ -58,6 +58,30 @@ describe('stringContent', () => {
     expect(content("a: 'abc'\n")).toBe('abc');
     expect(content('a: abc\n')).toBe('abc');
   });
+  it('runs to the end of a string the user has not closed yet', () => {
+    expect(content('a: "arn:aws:ssm')).toBe('arn:aws:ssm');
+    expect(content("a: 'arn")).toBe('arn');
+  });
+});
+
+describe('the indentation step', () => {
+  const nestedStep = (text: string) => {
+    const edited = yamlEditor.insertProperty(text, 0, [], 'options', { a: 1 })!;
+    return /\noptions:\n( *)a: 1/.exec(edited)![1].length;
+  };
+
+  it("is the document's smallest indentation, two spaces in a flat document", () => {
+    expect(nestedStep('x:\n      deep: 1\ny:\n    z: 1\n')).toBe(4);
+    expect(nestedStep('x:\n   y: 1\n')).toBe(3);
+    expect(nestedStep('x: 1\n')).toBe(2);
+    expect(nestedStep('x:\n - 1\n')).toBe(1);
+  });
+
+  it('is read from the first 64 KB of a large document', () => {
+    const padding = `x:\n${'    k: 1\n'.repeat(8000)}`;
+    expect(padding.length).toBeGreaterThan(65536);
+    expect(nestedStep(`${padding}y:\n  z: 1\n`)).toBe(4);
+  });
 });
 
 describe('removeAt', () => {
