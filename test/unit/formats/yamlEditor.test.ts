@@ -192,6 +192,16 @@ describe('unwrap', () => {
     expect(yamlEditor.unwrap('taskDefinition:\n  family: web\ntags: null\n', 0, 'taskDefinition')).toBe('family: web\n');
   });
 
+  it('keeps a comment at the start of a line inside the mapping, and a text without a last line break', () => {
+    expect(yamlEditor.unwrap('taskDefinition:\n  family: web\n# note\n  cpu: "256"\n', 0, 'taskDefinition')).toBe(
+      'family: web\n# note\ncpu: "256"\n',
+    );
+    expect(yamlEditor.unwrap('taskDefinition:\n  family: web\ntags:\n- key: a\n  value: b', 0, 'taskDefinition')).toBe(
+      'family: web\ntags:\n- key: a\n  value: b',
+    );
+    expect(yamlEditor.unwrap('taskDefinition:\n  family: web\n  cpu: "1"', 0, 'taskDefinition')).toBe('family: web\ncpu: "1"');
+  });
+
   it('keeps CRLF line ends', () => {
     expect(yamlEditor.unwrap('taskDefinition:\r\n  family: web\r\n  cpu: "256"\r\n', 0, 'taskDefinition')).toBe(
       'family: web\r\ncpu: "256"\r\n',

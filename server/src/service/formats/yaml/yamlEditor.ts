@@ -210,7 +210,9 @@ function unwrap(text: string, root: number, member: string): string | undefined 
       : '';
   const start = lineStartOf(text, top.offset);
   const end = lineEndOf(text, top.offset + top.length - 1);
-  return text.slice(0, start) + body + carried + eol + text.slice(end);
+  // A text that ended without a line break still does.
+  const lastBreak = end === text.length && !text.endsWith('\n') ? '' : eol;
+  return text.slice(0, start) + body + carried + lastBreak + text.slice(end);
 }
 
 export const yamlEditor: DocumentEditor = {
