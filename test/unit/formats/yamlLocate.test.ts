@@ -99,4 +99,33 @@ describe('locate in YAML', () => {
     expect(at('a: [1, |2]\n')).toEqual({ root: 0, path: ['a', 1], onKey: false, node: '2' });
     expect(at('a: [1,| 2]\n')).toBeUndefined();
   });
+
+  it.each([
+    // The line's end is the word's end, with or without a line break or more lines after it.
+    ['family: web\nimag|', { path: ['imag'], onKey: true, node: 'imag' }],
+    ['imag|\nfamily: web\n', { path: ['imag'], onKey: true, node: 'imag', object: 'imag\nfamily: web\n' }],
+    ['family: web\nimag| # note\n', { path: ['imag'], onKey: true, node: 'imag' }],
+    // More than one space after a list item's dash.
+    ['l:\n  -  imag|\n', { path: ['l', 1, 'imag'], onKey: true, node: 'imag' }],
+    ['a:\n  -  b: |\n', { path: ['a', 0, 'b'], onKey: false }],
+    // White space after the cursor, after the colon.
+    ['family: web\ncpu: |   \n', { path: ['cpu'], onKey: false }],
+    ['family:   |\n', { path: ['family'], onKey: false }],
+    // Comments and blank lines between a key being typed and its siblings.
+    ['family: web\n  # c\nimag|\n', { path: ['imag'], object: 'family: web\n  # c\nimag\n' }],
+    ['a:\n  b: 1\n\n\n  c|\n', { path: ['a', 'c'], object: 'b: 1\n\n\n  c\n' }],
+    // Indented under a scalar, at the top of a document, in lists of mappings.
+    ['family: x\n  |\n', { path: ['family', ''], onKey: true }],
+    ['|\na: 1\n', { path: [''], onKey: true, object: 'a: 1\n' }],
+    ['a:\n  - x: 1\n    y: 2\n  - |\n', { path: ['a', 2, ''], onKey: true }],
+    ['a:\n  b:\n  - |\n', { path: ['a', 'b', 1, ''], onKey: true }],
+    // The first character of a document's marker line belongs to that document.
+    ['a: 1\n|---\nb: 2\n', { root: 1 }],
+  ])('at %j', (marked, expected) => {
+    expect(at(marked)).toMatchObject(expected);
+  });
+
+  it('finds no key in a comment', () => {
+    expect(at('x: y # c: |\n')).toBeUndefined();
+  });
 });
