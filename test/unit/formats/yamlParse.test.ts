@@ -193,6 +193,21 @@ describe('limits and messages of the YAML parse', () => {
     expect(parseYaml(`${'- '.repeat(256)}x\n`).limited).toBeUndefined();
   });
 
+  it('refuses a line of more block indicators than the limit before the parser sees it', () => {
+    // 2 MB of `- `: the yaml package itself runs out of memory on it.
+    expect(parseYaml(`${'- '.repeat(1_000_000)}x\n`)).toEqual({
+      text: expect.any(String),
+      format: 'yaml',
+      roots: [],
+      problems: [],
+      limited: { kind: 'depth', actual: 257, limit: 256 },
+    });
+    expect(parseYaml(`a:\n  ${'? '.repeat(300)}x\n`).limited?.kind).toBe('depth');
+    expect(parseYaml(`a:\n  ${':\t'.repeat(300)}x\n`).limited?.kind).toBe('depth');
+    // Dashes that are no indicators (no space after them) open nothing.
+    expect(parseYaml(`a: ${'-'.repeat(600)}\nb: ${'- -'.repeat(10)}\n`).limited).toBeUndefined();
+  });
+
   it('never overflows the stack on block nesting the limits do not catch by size', () => {
     expect(parseYaml(`${'- '.repeat(20_000)}x\n`)).toMatchObject({ roots: [], limited: { kind: 'depth' } });
   });

@@ -45,3 +45,29 @@ export function exceededBracketDepth(text: string, singleQuotes = false): Analys
   }
   return undefined;
 }
+
+/**
+ * The limit a YAML text exceeds when one line opens too many block collections: each `- `, `? ` or
+ * `: ` before a line's content opens one (`- - - x` is three lists deep). Deeper block nesting
+ * needs more indentation on each level, which the size limit bounds; a line of indicators does
+ * not, and the yaml package runs out of memory on a 2 MB one (test/unit/formats/yamlParse.test.ts).
+ */
+export function exceededIndicatorDepth(text: string): AnalysisLimit | undefined {
+  let i = 0;
+  while (i < text.length) {
+    let depth = 0;
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      if ((c !== 0x2d /* - */ && c !== 0x3f /* ? */ && c !== 0x3a) /* : */ || (next !== 0x20 && next !== 0x09)) break;
+      if (++depth > MAX_NESTING_DEPTH) return { kind: 'depth', actual: depth, limit: MAX_NESTING_DEPTH };
+      i += 2;
+      while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    }
+    const end = text.indexOf('\n', i);
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { DocNode, NodeType } from '../../document/node';
 import type { AnalysisLimit, Comment, ParsedDocument, SyntaxProblem } from '../../document/parsedDocument';
-import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH, MAX_YAML_LENGTH } from '../limits';
+import { exceededBracketDepth, exceededIndicatorDepth, exceededSize, MAX_NESTING_DEPTH, MAX_YAML_LENGTH } from '../limits';
 import { firstDirective } from '../templateDirectives';
 
 /**
@@ -45,8 +45,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Parses a YAML stream; never throws. */
 export function parseYaml(text: string): ParsedDocument {
   // Flow collections nest with brackets like JSON; block nesting needs indentation, which the size
-  // limit bounds.
-  const limited = exceededSize(text, MAX_YAML_LENGTH) ?? exceededBracketDepth(text, true);
+  // limit bounds, or indicators on one line, which are counted.
+  const limited = exceededSize(text, MAX_YAML_LENGTH) ?? exceededBracketDepth(text, true) ?? exceededIndicatorDepth(text);
   if (limited) return { text, format: 'yaml', roots: [], problems: [], limited };
   let documents;
   try {
