@@ -5,9 +5,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Profile names from `AWS_CONFIG_FILE` (or ~/.aws/config) and `AWS_SHARED_CREDENTIALS_FILE` (or ~/.aws/credentials). */
-export async function listAwsProfiles(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
-  const config = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
+export async function listAwsProfiles(env: NodeJS.ProcessEnv = process.env, home = homedir()): Promise<string[]> {
+  const config = env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config');
+  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials');
   const names = new Set<string>();
   for (const [file, isConfig] of [
     [config, true],

@@ -39,12 +39,6 @@ describe('the profile picker', () => {
     mkdirSync(join(dir, '.aws'));
     writeFileSync(join(dir, '.aws', 'config'), '[profile home]\n');
     writeFileSync(join(dir, '.aws', 'credentials'), '[home-keys]\n');
-    const previous = process.env.HOME;
-    process.env.HOME = dir;
-    try {
-      await expect(listAwsProfiles({})).resolves.toEqual(['home', 'home-keys']);
-    } finally {
-      process.env.HOME = previous;
-    }
+    await expect(listAwsProfiles({}, dir)).resolves.toEqual(['home', 'home-keys']);
   });
 });
