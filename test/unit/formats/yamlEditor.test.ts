@@ -22,6 +22,11 @@ describe('scalar and key', () => {
     expect(yamlEditor.key('executionRoleArn')).toBe('executionRoleArn');
   });
 
+  it('keeps a long string with spaces on one plain line', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    expect(yamlEditor.newString(long)).toBe(long);
+  });
+
   it('writes a multi-line string on one line, double-quoted', () => {
     expect(yamlEditor.newString('line one\nline two')).toBe('"line one\\nline two"');
     expect(yamlEditor.newString('/prod/db')).toBe('/prod/db');
@@ -105,6 +110,10 @@ describe('removeAt', () => {
     expect(yamlEditor.removeAt(text, 0, ['l', 0, 'name'])).toBe('l:\n  - value: x\n');
   });
 
+  it('leaves [] behind a key written with a space before its colon', () => {
+    expect(yamlEditor.removeAt('l :\n  - x\nafter: 1\n', 0, ['l', 0])).toBe('l : []\nafter: 1\n');
+  });
+
   it('removes a member of a flow mapping with its comma', () => {
     expect(yamlEditor.removeAt('a: { x: 1, y: 2 }\n', 0, ['a', 'x'])).toBe('a: { y: 2 }\n');
     expect(yamlEditor.removeAt('a: { x: 1, y: 2 }\n', 0, ['a', 'y'])).toBe('a: { x: 1 }\n');
@@ -140,6 +149,16 @@ describe('insertProperty', () => {
     );
   });
 
+  it('writes an empty list or mapping after its key', () => {
+    expect(yamlEditor.insertProperty('a: 1\n', 0, [], 'l', [])).toBe('a: 1\nl: []\n');
+    expect(yamlEditor.insertProperty('a: 1\n', 0, [], 'm', {})).toBe('a: 1\nm: {}\n');
+  });
+
+  it('adds no line break in the middle of a text that ends without one', () => {
+    expect(yamlEditor.insertProperty('a:\n  x: 1\nb: 2', 0, ['a'], 'y', 2)).toBe('a:\n  x: 1\n  y: 2\nb: 2');
+    expect(yamlEditor.appendElement('l:\n  - a\nb: 2', 0, ['l'], 'x')).toBe('l:\n  - a\n  - x\nb: 2');
+  });
+
   it('adds a line break first when the text ends without one', () => {
     expect(yamlEditor.insertProperty('a: 1', 0, [], 'b', 2)).toBe('a: 1\nb: 2');
   });
@@ -168,6 +187,12 @@ describe('appendElement', () => {
     );
     expect(yamlEditor.appendElement('l:\n- a\n', 0, ['l'], 'b')).toBe('l:\n- a\n- b\n');
     expect(yamlEditor.appendElement('l:\n  - a', 0, ['l'], 'b')).toBe('l:\n  - a\n  - b');
+  });
+
+  it("indents a nested collection of a new item by the document's step", () => {
+    expect(yamlEditor.appendElement('l:\n    - name: A\n', 0, ['l'], { name: 'B', options: { k: 'v' } })).toBe(
+      'l:\n    - name: A\n    - name: B\n      options:\n          k: v\n',
+    );
   });
 
   it('writes into a flow list, and fills an empty one', () => {

@@ -136,6 +136,27 @@ describe('the YAML tree', () => {
     expect(tabbed.map((p) => p.message)).toContain('Tabs are not allowed as indentation in YAML; indent with spaces.');
   });
 
+  it('gives a problem the range the parser gives it, and a duplicate key its whole key', () => {
+    expect(parseYaml('a: [1, 2\n').problems).toEqual([
+      { offset: 9, length: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ].' },
+    ]);
+    expect(parseYaml('"a b": 1\n"a b": 2\n').problems).toEqual([
+      { offset: 9, length: 2, message: 'This key is already in the mapping; YAML keeps only one of them.' },
+    ]);
+  });
+
+  it('takes a key longer than 1,024 characters, as YAML 1.2 parsers commonly do', () => {
+    expect(parseYaml(`${'k'.repeat(1100)}: 1\n`).problems).toEqual([]);
+  });
+
+  it('gives a key without a value in a flow mapping the range of its key', () => {
+    expect(tree('m: { a, b: 1 }\n')[0].slice(3, 6)).toEqual([
+      '    object "{ a, b: 1 }" (flow)',
+      '      property "a"',
+      '        string "a" = "a" (plain)',
+    ]);
+  });
+
   it("ends the parser's message with a full stop and leaves out its line and column", () => {
     const [problem] = parseYaml('a: [1, 2\n').problems;
     expect(problem.message).toMatch(/^[^\n]*[.!?]$/);
@@ -188,6 +209,9 @@ describe('limits and messages of the YAML parse', () => {
   it('converts block nesting up to the limit and refuses one level more, through maps and lists alike', () => {
     expect(parseYaml(blocks(255)).limited).toBeUndefined();
     expect(parseYaml(blocks(256)).limited).toEqual(tooDeep);
+    // A tag is a level of its own: its argument is one level below it.
+    expect(parseYaml(blocks(254).replace(/b: 1\n$/, 'b: [x]\n')).limited).toBeUndefined();
+    expect(parseYaml(blocks(254).replace(/b: 1\n$/, 'b: !Join [x]\n')).limited).toEqual(tooDeep);
     // A list's scalar sits one level below its list: 256 nested lists reach the limit with it.
     expect(parseYaml(`${'- '.repeat(257)}x\n`).limited).toEqual(tooDeep);
     expect(parseYaml(`${'- '.repeat(256)}x\n`).limited).toBeUndefined();
@@ -270,5 +294,23 @@ describe('the objects of a SecretProviderClass', () => {
     expect(value(spc('>\n      - objectName: a\n')).type).toBe('string');
     expect(value(spc('|\n      - objectName: a\n', 'azure')).type).toBe('string');
     expect(value(spc('|\n')).type).toBe('string');
+    expect(value(spc('|')).type).toBe('string');
+    expect(value(spc('|\n      # only a comment\n')).type).toBe('string');
+    expect(value(spc('\n      objectName: a\n')).type).toBe('object');
+    expect(value(spc('|\n      - objectName: a\n').replace('SecretProviderClass', 'ConfigMap')).type).toBe('string');
+  });
+
+  it('map each line of a mapping in the block to its host line', () => {
+    const text = spc('|\n      objectName: a\n      objectType: secretsmanager\n');
+    const objects = parseYaml(text).roots[0].children![1].children![1].children![1].children![1].children![0].children![1];
+    expect(outline(text, objects)).toEqual([
+      'object "objectName: a\\n      objectType: secretsmanager\\n"',
+      '  property "objectName: a"',
+      '    string "objectName" = "objectName" (plain)',
+      '    string "a" = "a" (plain)',
+      '  property "objectType: secretsmanager"',
+      '    string "objectType" = "objectType" (plain)',
+      '    string "secretsmanager" = "secretsmanager" (plain)',
+    ]);
   });
 });

@@ -72,10 +72,12 @@ function startsLine(text: string, offset: number): boolean {
 /** A value as flow YAML on one line: `{ name: A, valueFrom: x }`. */
 function flow(value: InsertValue): string {
   if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
-  if (value !== null && typeof value === 'object')
+  if (value !== null && typeof value === 'object') {
+    if (!Object.keys(value).length) return '{}';
     return `{ ${Object.entries(value)
       .map(([k, v]) => `${plainOrQuoted(k)}: ${flow(v)}`)
       .join(', ')} }`;
+  }
   return value === null ? 'null' : scalar(value);
 }
 
