@@ -75,7 +75,7 @@ export const emptyValue: SubjectRule = {
           (blank) => `"${names.image}" of ${which} ${blank}; ECS rejects it ("Container.image should not be null or empty").`,
         );
       // One message function per list and indexed loops: a list may hold thousands of entries, in
-      // code a short CLI run does not optimise (docs/performance.md, "Cold start").
+      // code a short CLI run does not optimise (docs/performance.md, "Measured 2026-12-04").
       const environment = findArray(container.node, 'environment');
       const variableMessage = (blank: string) =>
         `The "${names.variable}" of an "${names.environment}" entry of ${which} ${blank}; a variable needs a name.`;

@@ -18,7 +18,7 @@ export interface VariableEntry {
 /**
  * Every variable a subject's containers set through `environment` or `secrets`, in document order.
  * A list walked by index, not a generator: in a short CLI run this code is not optimised, and each
- * step of a generator or a for-of allocates a result object (docs/performance.md, "Cold start").
+ * step of a generator or a for-of allocates a result object (docs/performance.md, "Measured 2026-12-04").
  */
 export function variableEntries(subject: Subject): VariableEntry[] {
   const entries: VariableEntry[] = [];

@@ -92,6 +92,11 @@ export interface Subject {
   /** Where `task` (or the container array) is below the root, in host names. */
   taskPath: Path;
   containers: ContainerModel[];
+  /**
+   * Every secret reference, in document order. Rules walk it by index: a task definition may hold
+   * thousands, and a for-of allocates at each step in code a short lint run does not optimise
+   * (docs/performance.md, "Measured 2026-12-04").
+   */
   references: SecretReference[];
   /**
    * For container definitions that a Terraform resource names with `file()`: that resource, and its

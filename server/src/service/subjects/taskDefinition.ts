@@ -88,7 +88,7 @@ function collectReferences(containers: ContainerModel[]): SecretReference[] {
     references.push({ place, container, node, value: string.value, arn, secret, name, template: string.template });
   };
   // Indexed loops: a for-of allocates a result per step in code not yet optimised, and a task
-  // definition may hold thousands of secrets (docs/performance.md, "Cold start").
+  // definition may hold thousands of secrets (docs/performance.md, "Measured 2026-12-04").
   for (const container of containers) {
     const secrets = findArray(container.node, 'secrets');
     for (let i = 0; i < secrets.length; i++) add('secret', container, findValue(secrets[i], 'valueFrom'), findString(secrets[i], 'name'));
