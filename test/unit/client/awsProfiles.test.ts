@@ -27,8 +27,8 @@ describe('the profile picker', () => {
   });
 
   it('reads only section headers: a value in brackets is no profile', () => {
-    const env = files('[profile dev]\nrole_arn = [not-a-profile]\ncredential_process = run [x]\n', undefined);
-    return expect(listAwsProfiles(env)).resolves.toEqual(['dev']);
+    const env = files('[profile dev]\nrole_arn = [not-a-profile]\ncredential_process = run [x]\n', '[ci]\nnote = [not-a-profile]\n');
+    return expect(listAwsProfiles(env)).resolves.toEqual(['ci', 'dev']);
   });
 
   it('lists nothing when neither file exists', () => {

@@ -69,4 +69,13 @@ describe('inference-accelerator-unknown', () => {
       ),
     ).toEqual([]);
   });
+
+  it("judges a container file by the accelerators of the Terraform resource that reads it, in Terraform's name", () => {
+    const array =
+      '[{ "name": "app", "image": "model", "memory": 512, "resourceRequirements": [{ "type": "InferenceAccelerator", "value": "device_1" }] }]';
+    const linkedTask = { resource: 'aws_ecs_task_definition.m', source: 'main.tf', members: { inferenceAccelerators: [] } };
+    expect(findingsOf('inference-accelerator-unknown', array, {}, { linkedTask }, 'containers.json').map((f) => f.message)).toEqual([
+      'The InferenceAccelerator requirement "device_1" of container "app" names no device: the task has no "inference_accelerator"; ECS has no accelerator to give it and refuses the task definition.',
+    ]);
+  });
 });
