@@ -105,6 +105,12 @@ describe('removeAt', () => {
     expect(yamlEditor.removeAt('m:\n  k: v\nafter: 1\n', 0, ['m', 'k'])).toBe('m: {}\nafter: 1\n');
   });
 
+  it('removes an item from its dash when its content starts on the next line, with its comment, and a block scalar whole', () => {
+    expect(yamlEditor.removeAt('l:\n  -\n    name: a\n  - b\n', 0, ['l', 0])).toBe('l:\n  - b\n');
+    expect(yamlEditor.removeAt('l:\n  - a # one\n  - b\n', 0, ['l', 0])).toBe('l:\n  - b\n');
+    expect(yamlEditor.removeAt('m:\n  k: |\n    text\n  j: 1\n', 0, ['m', 'k'])).toBe('m:\n  j: 1\n');
+  });
+
   it("moves the next key of a list item up behind the dash when the item's first key goes", () => {
     const text = 'l:\n  - name: A\n    value: x\n';
     expect(yamlEditor.removeAt(text, 0, ['l', 0, 'name'])).toBe('l:\n  - value: x\n');
