@@ -1,6 +1,6 @@
 // The bounds past which a document is reported once (analysis-limited) instead of parsed.
 import { describe, expect, it } from 'vitest';
-import { exceededBracketDepth, exceededSize, MAX_NESTING_DEPTH } from '../../../server/src/service/formats/limits';
+import { exceededBracketDepth, exceededIndicatorDepth, exceededSize, MAX_NESTING_DEPTH } from '../../../server/src/service/formats/limits';
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
 
@@ -43,5 +43,33 @@ describe('exceededBracketDepth', () => {
     // In a single-quoted string a backslash escapes nothing, and a " is a plain character.
     expect(exceededBracketDepth(`'\\'${nested(MAX_NESTING_DEPTH + 1)}`, true)?.kind).toBe('depth');
     expect(exceededBracketDepth(`'"'${nested(MAX_NESTING_DEPTH + 1)}`, true)?.kind).toBe('depth');
+  });
+});
+
+describe('exceededIndicatorDepth', () => {
+  const over = { kind: 'depth', actual: MAX_NESTING_DEPTH + 1, limit: MAX_NESTING_DEPTH };
+
+  it('allows the limit of block indicators on one line and reports one more, of each kind', () => {
+    expect(exceededIndicatorDepth(`${'- '.repeat(MAX_NESTING_DEPTH)}x\n`)).toBeUndefined();
+    expect(exceededIndicatorDepth(`${'- '.repeat(MAX_NESTING_DEPTH + 1)}x\n`)).toEqual(over);
+    expect(exceededIndicatorDepth(`${'? '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toEqual(over);
+    expect(exceededIndicatorDepth(`${': '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toEqual(over);
+  });
+
+  it('takes tabs and runs of spaces between indicators, and indentation before them', () => {
+    expect(exceededIndicatorDepth(`  \t${'-\t  '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toEqual(over);
+  });
+
+  it('counts each line on its own, the last one too', () => {
+    const line = `${'- '.repeat(MAX_NESTING_DEPTH)}x\n`;
+    expect(exceededIndicatorDepth(line.repeat(5))).toBeUndefined();
+    expect(exceededIndicatorDepth(`a: 1\n\n${'- '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toEqual(over);
+    expect(exceededIndicatorDepth(`\n${'- '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toEqual(over);
+  });
+
+  it('counts no indicator without white space after it, nor one after other content', () => {
+    expect(exceededIndicatorDepth(`${'-'.repeat(600)}\n${'-x '.repeat(300)}\n`)).toBeUndefined();
+    expect(exceededIndicatorDepth(`x ${'- '.repeat(MAX_NESTING_DEPTH + 1)}\n`)).toBeUndefined();
+    expect(exceededIndicatorDepth(`${'- '.repeat(200)}x ${'- '.repeat(200)}\n`)).toBeUndefined();
   });
 });
