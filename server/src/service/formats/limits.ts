@@ -56,18 +56,23 @@ export function exceededIndicatorDepth(text: string): AnalysisLimit | undefined 
   let i = 0;
   while (i < text.length) {
     let depth = 0;
-    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    i = pastBlanks(text, i);
     for (;;) {
       const c = text.charCodeAt(i);
       const next = text.charCodeAt(i + 1);
       if ((c !== 0x2d /* - */ && c !== 0x3f /* ? */ && c !== 0x3a) /* : */ || (next !== 0x20 && next !== 0x09)) break;
       if (++depth > MAX_NESTING_DEPTH) return { kind: 'depth', actual: depth, limit: MAX_NESTING_DEPTH };
-      i += 2;
-      while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+      i = pastBlanks(text, i + 2);
     }
     const end = text.indexOf('\n', i);
     if (end < 0) break;
     i = end + 1;
   }
   return undefined;
+}
+
+/** The offset past the spaces and tabs at `i`. */
+function pastBlanks(text: string, i: number): number {
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  return i;
 }

@@ -129,10 +129,9 @@ function removeAt(text: string, root: number, path: Path): string | undefined {
   const from = node.parent.type === 'property' && !startsLine(text, target.offset) ? target.offset : lineStartOf(text, target.offset);
   const dash = container.type === 'array' ? text.lastIndexOf('-', target.offset) : -1;
   const start = dash >= 0 && startsLine(text, dash) ? lineStartOf(text, dash) : from;
-  // The first key of a list item (`- name: x`) starts its line too, behind the item's dash.
-  const behindDash = container.type === 'object' && text.slice(lineStartOf(text, target.offset), target.offset).includes('-');
-  if (start !== lineStartOf(text, start) || behindDash || (container.type === 'object' && !startsLine(text, target.offset))) {
-    // The next key moves up behind the dash (or into the place of a key not at the start of its line).
+  // A key with more than indentation before it on its line (the first key of a list item,
+  // `- name: x`, behind its dash): the next key moves up into its place.
+  if (container.type === 'object' && text.slice(lineStartOf(text, target.offset), target.offset).trim() !== '') {
     const next = siblings[siblings.indexOf(target) + 1];
     if (next) return text.slice(0, target.offset) + text.slice(next.offset);
   }
