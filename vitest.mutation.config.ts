@@ -1,10 +1,14 @@
-// The tests Stryker runs against each mutant: those that run the source in-process. The CLI, LSP,
-// editor and e2e tests run the built bundles (server/out), which a mutant of the source does not
-// reach, so they only slow the run down.
+// The tests Stryker runs against each mutant: those that run the source in-process. The LSP, editor
+// and e2e tests run the built bundles (server/out), which a mutant of the source does not reach, so
+// they only slow the run down; most CLI suites can run the source instead (below).
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+// The version the bundles carry (esbuild.mjs), so that the source run in-process reports the same.
+const { version } = JSON.parse(readFileSync('./server/package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify('0.0.0-test') },
+  define: { __VERSION__: JSON.stringify(version) },
   test: {
     testTimeout: 20_000,
     // One worker runs file after file (a new worker per file reloads the Terraform parser each
@@ -12,7 +16,15 @@ export default defineConfig({
     // source modules its own. See docs/reliability.md, "Mutation testing".
     isolate: false,
     // The corpus suite reads ../shared beside the checkout, which Stryker's sandbox copy does not have.
-    include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/catalog/**/*.test.ts'],
+    // The CLI suites that judge what the linter writes run its source in-process (LINT_IN_PROCESS,
+    // test/helpers/lintRun.ts); those about the process itself (start-up, stdout, lazy loading) do not.
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/golden/**/*.test.ts',
+      'test/catalog/**/*.test.ts',
+      ...['lint', 'ciFormats', 'fix', 'projectConfig', 'terraform', 'byteOrderMark'].map((name) => `test/cli/${name}.test.ts`),
+    ],
+    env: { LINT_IN_PROCESS: '1' },
     exclude: ['node_modules/**'],
     // As in vitest.config.ts, the Terraform parser is loaded before each file's tests; first the
     // module registry is cleared.

@@ -6,12 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { lint as runLinter } from '../helpers/lintRun';
 
 const root = join(__dirname, '../..');
-const LINT = join(root, 'server/out/lint.js');
-const lint = (args: string[], cwd: string, input?: string) =>
-  spawnSync(process.execPath, [LINT, '--offline', ...args], { cwd, encoding: 'utf8', env: isolatedAwsEnv(), input });
+const lint = (args: string[], cwd: string, input?: string) => runLinter(['--offline', ...args], { cwd, input });
 const example = (path: string) => readFileSync(join(root, 'examples', path), 'utf8');
 
 /** A temporary directory holding a copy of examples/. */
@@ -63,12 +61,12 @@ const DESCRIBE_FIXED = [
 ].join('\n');
 
 describe('ecs-taskdef-lint --fix', () => {
-  it('applies the safe fixes of every example in place and changes nothing else', () => {
+  it('applies the safe fixes of every example in place and changes nothing else', async () => {
     const dir = examplesCopy();
     // A CRLF copy of an example: the fixes keep its line endings.
     const crlf = example('worker-secrets-mistakes.json').replace(/\n/g, '\r\n');
     writeFileSync(join(dir, 'examples/worker-crlf.json'), crlf);
-    const run = lint(['--fix', 'examples'], dir);
+    const run = await lint(['--fix', 'examples'], dir);
     expect(run.stderr).toBe('ecs-taskdef-lint: fixed 17 problems in 5 files.\n');
     const after = (path: string) => readFileSync(join(dir, 'examples', path), 'utf8');
     expect(after('worker-crlf.json')).toBe(WORKER_FIXED(crlf));
@@ -92,24 +90,24 @@ describe('ecs-taskdef-lint --fix', () => {
     expect(run.status).toBe(1);
   });
 
-  it('leaves the examples with no finding that --fix could fix', () => {
+  it('leaves the examples with no finding that --fix could fix', async () => {
     const dir = examplesCopy();
-    const fixable = () => {
-      const json = JSON.parse(lint(['--format', 'json', 'examples'], dir).stdout) as { diagnostics: { fixable?: boolean }[] }[];
-      const sarif = JSON.parse(lint(['--format', 'sarif', 'examples'], dir).stdout);
+    const fixable = async () => {
+      const json = JSON.parse((await lint(['--format', 'json', 'examples'], dir)).stdout) as { diagnostics: { fixable?: boolean }[] }[];
+      const sarif = JSON.parse((await lint(['--format', 'sarif', 'examples'], dir)).stdout);
       return {
         json: json.flatMap((f) => f.diagnostics).filter((d) => d.fixable).length,
         sarif: sarif.runs[0].results.filter((r: { fixes?: unknown[] }) => r.fixes).length,
       };
     };
-    expect(fixable()).toEqual({ json: 14, sarif: 14 });
-    lint(['--fix', 'examples'], dir);
-    expect(fixable()).toEqual({ json: 0, sarif: 0 });
+    expect(await fixable()).toEqual({ json: 14, sarif: 14 });
+    await lint(['--fix', 'examples'], dir);
+    expect(await fixable()).toEqual({ json: 0, sarif: 0 });
     // A second run has nothing left to do.
-    expect(lint(['--fix', 'examples'], dir).stderr).toBe('ecs-taskdef-lint: fixed 0 problems in 0 files.\n');
+    expect((await lint(['--fix', 'examples'], dir)).stderr).toBe('ecs-taskdef-lint: fixed 0 problems in 0 files.\n');
   });
 
-  it('fixes nothing that needs a choice, and nothing the deploy action takes care of', () => {
+  it('fixes nothing that needs a choice, and nothing the deploy action takes care of', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-fix-'));
     const exported = JSON.stringify(
       { family: 'web', revision: 3, containerDefinitions: [{ name: 'web', image: 'nginx', memory: 512, user: null }] },
@@ -117,45 +115,45 @@ describe('ecs-taskdef-lint --fix', () => {
       2,
     );
     writeFileSync(join(dir, 'exported.json'), exported);
-    const deployAction = lint(['--fix', '--deployed-by', 'deploy-action', 'exported.json'], dir);
+    const deployAction = await lint(['--fix', '--deployed-by', 'deploy-action', 'exported.json'], dir);
     expect([deployAction.status, deployAction.stderr]).toEqual([0, 'ecs-taskdef-lint: fixed 0 problems in 0 files.\n']);
     expect(readFileSync(join(dir, 'exported.json'), 'utf8')).toBe(exported);
     // Registered by the CLI, the same members are errors, and removing them is safe.
-    expect(lint(['--fix', '--deployed-by', 'cli', 'exported.json'], dir).stderr).toBe('ecs-taskdef-lint: fixed 2 problems in 1 file.\n');
+    expect((await lint(['--fix', '--deployed-by', 'cli', 'exported.json'], dir)).stderr).toBe('ecs-taskdef-lint: fixed 2 problems in 1 file.\n');
     expect(JSON.parse(readFileSync(join(dir, 'exported.json'), 'utf8'))).toEqual({
       family: 'web',
       containerDefinitions: [{ name: 'web', image: 'nginx', memory: 512 }],
     });
   });
 
-  it('expands a bare parameter name only when the account and region are known', () => {
+  it('expands a bare parameter name only when the account and region are known', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-fix-'));
     const text =
       '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512, "secrets": [{"name": "X", "valueFrom": "/x"}]}]}';
     writeFileSync(join(dir, 'td.json'), text);
-    lint(['--fix', 'td.json'], dir);
+    await lint(['--fix', 'td.json'], dir);
     expect(readFileSync(join(dir, 'td.json'), 'utf8')).toBe(text);
-    lint(['--fix', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir);
+    await lint(['--fix', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir);
     expect(readFileSync(join(dir, 'td.json'), 'utf8')).toBe(text.replace('"/x"', '"arn:aws:ssm:eu-west-1:111122223333:parameter/x"'));
   });
 
-  it('removes a byte order mark, and leaves a file that does not parse alone', () => {
+  it('removes a byte order mark, and leaves a file that does not parse alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-fix-'));
     const clean = example('web-fargate.json');
     writeFileSync(join(dir, 'bom.json'), `\uFEFF${clean}`);
     const broken =
       '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512, "secrets": [{"name": "X", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter:x"}]}],,}';
     writeFileSync(join(dir, 'broken.json'), broken);
-    const run = lint(['--fix', 'bom.json', 'broken.json'], dir);
+    const run = await lint(['--fix', 'bom.json', 'broken.json'], dir);
     expect(run.stderr).toBe('ecs-taskdef-lint: fixed 1 problem in 1 file.\n');
     expect(readFileSync(join(dir, 'bom.json'), 'utf8')).toBe(clean);
     expect(readFileSync(join(dir, 'broken.json'), 'utf8')).toBe(broken);
   });
 
-  it('writes the fixed text of --stdin to stdout and the report to stderr', () => {
+  it('writes the fixed text of --stdin to stdout and the report to stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-fix-'));
     const yaml = example('yaml/web-fargate.yaml');
-    const run = lint(['--fix', '--stdin', '--stdin-filename', 'deploy/taskdef.yaml'], dir, yaml);
+    const run = await lint(['--fix', '--stdin', '--stdin-filename', 'deploy/taskdef.yaml'], dir, yaml);
     expect(run.stdout).toBe(yaml.replace('parameter:prod/web/stripe-key', 'parameter/prod/web/stripe-key'));
     expect(run.stderr).toBe(
       'ecs-taskdef-lint: fixed 1 problem in 1 file.\n' +
@@ -164,15 +162,15 @@ describe('ecs-taskdef-lint --fix', () => {
     );
     expect(run.status).toBe(1);
     // Text that is no task definition passes through unchanged.
-    expect(lint(['--fix', '--stdin', '--stdin-filename', 'package.json'], dir, '{"name": "x"}\n').stdout).toBe('{"name": "x"}\n');
+    expect((await lint(['--fix', '--stdin', '--stdin-filename', 'package.json'], dir, '{"name": "x"}\n')).stdout).toBe('{"name": "x"}\n');
   });
 });
 
 describe('ecs-taskdef-lint --fix-dry-run', () => {
-  it('prints the fixes as a unified diff and changes nothing', () => {
+  it('prints the fixes as a unified diff and changes nothing', async () => {
     const dir = examplesCopy();
     const before = readFileSync(join(dir, 'examples/worker-secrets-mistakes.json'));
-    const run = lint(['--fix-dry-run', 'examples/worker-secrets-mistakes.json'], dir);
+    const run = await lint(['--fix-dry-run', 'examples/worker-secrets-mistakes.json'], dir);
     expect(run.stdout).toBe(
       [
         '--- a/examples/worker-secrets-mistakes.json',
@@ -200,11 +198,11 @@ describe('ecs-taskdef-lint --fix-dry-run', () => {
     expect(readFileSync(join(dir, 'examples/worker-secrets-mistakes.json'))).toEqual(before);
   });
 
-  it('prints a diff that patch applies to give what --fix writes', () => {
+  it('prints a diff that patch applies to give what --fix writes', async () => {
     const dir = examplesCopy();
-    const diff = lint(['--fix-dry-run', 'examples'], dir).stdout;
+    const diff = (await lint(['--fix-dry-run', 'examples'], dir)).stdout;
     const fixed = examplesCopy();
-    lint(['--fix', 'examples'], fixed);
+    await lint(['--fix', 'examples'], fixed);
     const patch = spawnSync('patch', ['-p1', '--quiet'], { cwd: dir, input: diff, encoding: 'utf8' });
     expect(patch.status, patch.stderr).toBe(0);
     for (const path of [
@@ -216,13 +214,13 @@ describe('ecs-taskdef-lint --fix-dry-run', () => {
       expect(readFileSync(join(dir, 'examples', path), 'utf8'), path).toBe(readFileSync(join(fixed, 'examples', path), 'utf8'));
   });
 
-  it('diffs the text of --stdin under its name, and is no report', () => {
+  it('diffs the text of --stdin under its name, and is no report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-fix-'));
-    const run = lint(['--fix-dry-run', '--stdin', '--stdin-filename', 'taskdef.yaml'], dir, example('yaml/web-fargate.yaml'));
+    const run = await lint(['--fix-dry-run', '--stdin', '--stdin-filename', 'taskdef.yaml'], dir, example('yaml/web-fargate.yaml'));
     expect(run.stdout.split('\n').slice(0, 3)).toEqual(['--- a/taskdef.yaml', '+++ b/taskdef.yaml', '@@ -17,7 +17,7 @@']);
-    expect(lint(['--fix-dry-run', '--format', 'json', 'x.json'], dir).stderr).toContain(
+    expect((await lint(['--fix-dry-run', '--format', 'json', 'x.json'], dir)).stderr).toContain(
       '--fix-dry-run prints a diff, not a report: it takes no --format.',
     );
-    expect(lint(['--fix', '--fix-dry-run', 'x.json'], dir).stderr).toContain('--fix and --fix-dry-run cannot be used together.');
+    expect((await lint(['--fix', '--fix-dry-run', 'x.json'], dir)).stderr).toContain('--fix and --fix-dry-run cannot be used together.');
   });
 });

@@ -6,20 +6,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAws } from '../helpers/fakeAws';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
-import { LINT, lintProcess } from '../helpers/lintProcess';
+import { LINT } from '../helpers/lintProcess';
+import { LINT_IN_PROCESS, lint as runLinter } from '../helpers/lintRun';
 
 const root = join(__dirname, '../..');
 /** The linter offline (AWS is the subject of its own tests below), in an environment with no AWS settings. */
 const lint = (args: string[], cwd = root, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [LINT, ...(args.length && !env.AWS_ENDPOINT_URL ? ['--offline'] : []), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: isolatedAwsEnv(env),
-  });
+  runLinter([...(args.length && !env.AWS_ENDPOINT_URL ? ['--offline'] : []), ...args], { cwd, env: isolatedAwsEnv(env) });
 
 describe('ecs-taskdef-lint', () => {
-  it('prints one line per finding and a summary, exiting 1 on errors', () => {
-    const run = lint(['examples/worker-secrets-mistakes.json']);
+  it('prints one line per finding and a summary, exiting 1 on errors', async () => {
+    const run = await lint(['examples/worker-secrets-mistakes.json']);
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain(
@@ -28,17 +25,17 @@ describe('ecs-taskdef-lint', () => {
     expect(lines.at(-1)).toBe('8 errors, 0 warnings, 1 information in 1 task definition file.');
   });
 
-  it('exits 0 on a clean file, and with --exit-zero', () => {
+  it('exits 0 on a clean file, and with --exit-zero', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
-    const clean = lint(['taskdef.json'], dir);
+    const clean = await lint(['taskdef.json'], dir);
     expect([clean.status, clean.stdout]).toEqual([0, '0 errors, 0 warnings, 0 information in 1 task definition file.\n']);
     // Information alone does not fail the run.
-    expect(lint(['examples/web-fargate.json']).status).toBe(0);
-    expect(lint(['--exit-zero', 'examples']).status).toBe(0);
+    expect((await lint(['examples/web-fargate.json'])).status).toBe(0);
+    expect((await lint(['--exit-zero', 'examples'])).status).toBe(0);
   });
 
-  it('searches directories for task definitions only', () => {
+  it('searches directories for task definitions only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     mkdirSync(join(dir, 'deploy'));
     mkdirSync(join(dir, 'node_modules'));
@@ -48,13 +45,13 @@ describe('ecs-taskdef-lint', () => {
       '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}',
     );
     writeFileSync(join(dir, 'node_modules/taskdef.json'), '{"containerDefinitions": 1}');
-    const run = lint(['--format', 'json', '.'], dir);
+    const run = await lint(['--format', 'json', '.'], dir);
     expect(JSON.parse(run.stdout)).toEqual([{ file: 'deploy/taskdef.json', diagnostics: [] }]);
-    expect(lint(['--format', 'json', '**/*.json'], dir).stdout).toBe(run.stdout);
+    expect((await lint(['--format', 'json', '**/*.json'], dir)).stdout).toBe(run.stdout);
   });
 
-  it('writes JSON with LSP positions', () => {
-    const run = lint(['--format', 'json', 'examples/terraform/app-container-definitions.json']);
+  it('writes JSON with LSP positions', async () => {
+    const run = await lint(['--format', 'json', 'examples/terraform/app-container-definitions.json']);
     const [file] = JSON.parse(run.stdout);
     expect(file.file).toBe('examples/terraform/app-container-definitions.json');
     expect(file.diagnostics[0]).toEqual({
@@ -66,8 +63,8 @@ describe('ecs-taskdef-lint', () => {
     });
   });
 
-  it('writes SARIF 2.1.0 with rules, help links and 1-based regions', () => {
-    const run = lint(['--format', 'sarif', 'examples/worker-secrets-mistakes.json']);
+  it('writes SARIF 2.1.0 with rules, help links and 1-based regions', async () => {
+    const run = await lint(['--format', 'sarif', 'examples/worker-secrets-mistakes.json']);
     const sarif = JSON.parse(run.stdout);
     expect(sarif.version).toBe('2.1.0');
     const [{ tool, results, columnKind }] = sarif.runs;
@@ -93,8 +90,8 @@ describe('ecs-taskdef-lint', () => {
     expect(results.find((r: { ruleId: string }) => r.ruleId === 'short-parameter-name').level).toBe('note');
   });
 
-  it('takes --account, --region and --rule', () => {
-    const run = lint([
+  it('takes --account, --region and --rule', async () => {
+    const run = await lint([
       '--format',
       'json',
       '--rule',
@@ -111,20 +108,20 @@ describe('ecs-taskdef-lint', () => {
       join(dir, 'td.json'),
       '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512, "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}',
     );
-    const expanded = JSON.parse(lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir).stdout);
+    const expanded = JSON.parse((await lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir)).stdout);
     expect(expanded[0].diagnostics[0].message).toContain('its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/x');
   });
 
-  it('reports unreadable JSON as a finding, not a crash', () => {
+  it('reports unreadable JSON as a finding, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'broken.json'), '{"family": $NAME, "containerDefinitions": [}');
-    const run = lint(['broken.json'], dir);
+    const run = await lint(['broken.json'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('broken.json:1:12: error invalid-json: Invalid JSON: "$NAME" is not JSON');
     expect(run.stderr).toBe('');
   });
 
-  it('searches directories for YAML task definitions and CloudFormation templates, and reads a named template as one', () => {
+  it('searches directories for YAML task definitions and CloudFormation templates, and reads a named template as one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     mkdirSync(join(dir, '.github/workflows'), { recursive: true });
     writeFileSync(join(dir, '.github/workflows/deploy.yml'), 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n');
@@ -133,7 +130,7 @@ describe('ecs-taskdef-lint', () => {
       join(dir, 'stack.template'),
       'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          Memroy: 512\n',
     );
-    const run = lint(['.'], dir);
+    const run = await lint(['.'], dir);
     expect(run.stdout.trim().split('\n')).toEqual([
       // The misspelt member leaves the container without memory: both are reported.
       'stack.template:6:17: error container-memory: Container "a" has neither "Memory" nor "MemoryReservation", and the task has no task-level "Memory"; ECS rejects it ("At least one of \'memory\' or \'memoryReservation\' must be specified."). Give the container a "MemoryReservation" or "Memory", or the task a "Memory".',
@@ -142,51 +139,51 @@ describe('ecs-taskdef-lint', () => {
       '2 errors, 1 warning, 0 information in 2 task definition files.',
     ]);
     // Named on the command line, a template is still a template: no "family" or "Resources" findings.
-    expect(lint(['stack.template'], dir).stdout).toContain('"Memroy" is not a property');
-    expect(lint(['stack.template'], dir).stdout).not.toContain('missing-required');
+    expect((await lint(['stack.template'], dir)).stdout).toContain('"Memroy" is not a property');
+    expect((await lint(['stack.template'], dir)).stdout).not.toContain('missing-required');
   });
 
-  it('skips a named file that holds no task definition, with one line, unless --force', () => {
+  it('skips a named file that holds no task definition, with one line, unless --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'package.json'), '{"name": "app", "version": "1.0.0"}');
     writeFileSync(join(dir, 'taskdef.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
-    const run = lint(['package.json', 'taskdef.json'], dir);
+    const run = await lint(['package.json', 'taskdef.json'], dir);
     expect([run.status, run.stdout, run.stderr]).toEqual([
       0,
       '0 errors, 0 warnings, 0 information in 1 task definition file.\n',
       'package.json: not a task definition; skipped (use --force to lint it as one)\n',
     ]);
-    const forced = lint(['--force', 'package.json'], dir);
+    const forced = await lint(['--force', 'package.json'], dir);
     expect(forced.status).toBe(1);
     expect(forced.stdout).toContain('package.json:1:1: error missing-required: "family" is required in the task definition.');
   });
 
-  it('recognises a container-definitions array by its content, whatever the file is called', () => {
+  it('recognises a container-definitions array by its content, whatever the file is called', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'fargate.json'), '[{"name": "web", "image": "nginx", "essential": true, "memory": "512"}]');
     writeFileSync(join(dir, 'list.json'), '[{"name": "web", "image": "nginx"}]');
-    const run = lint(['.'], dir);
+    const run = await lint(['.'], dir);
     expect(run.stdout.trim().split('\n')).toEqual([
       'fargate.json:1:65: error type-mismatch: "memory" must be an integer, not a string: write 512 without quotes.',
       '1 error, 0 warnings, 0 information in 1 task definition file.',
     ]);
   });
 
-  it('prints the policy of one resource of a template with --policy --resource', () => {
-    const first = lint(['--policy', 'examples/cloudformation/worker-service.yaml']);
+  it('prints the policy of one resource of a template with --policy --resource', async () => {
+    const first = await lint(['--policy', 'examples/cloudformation/worker-service.yaml']);
     expect(first.status).toBe(0);
     expect(first.stderr).toContain('the policy of WorkerTask; --resource picks another.');
-    const migration = lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'MigrationTask']);
+    const migration = await lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'MigrationTask']);
     expect(JSON.parse(migration.stdout).Statement[0]).toMatchObject({ Sid: 'ReadTaskParameters', Action: 'ssm:GetParameters' });
-    const missing = lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'Nope']);
+    const missing = await lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'Nope']);
     expect([missing.status, missing.stderr]).toEqual([
       2,
       'ecs-taskdef-lint: examples/cloudformation/worker-service.yaml: no task definition resource "Nope" (there are: WorkerTask, MigrationTask).\n',
     ]);
   });
 
-  it('prints the execution role policy with --policy, notes on stderr', () => {
-    const run = lint(['--policy', 'examples/web-fargate.json']);
+  it('prints the execution role policy with --policy, notes on stderr', async () => {
+    const run = await lint(['--policy', 'examples/web-fargate.json']);
     expect(run.status).toBe(0);
     const policy = JSON.parse(run.stdout);
     expect(policy.Version).toBe('2012-10-17');
@@ -198,25 +195,26 @@ describe('ecs-taskdef-lint', () => {
       'WriteAwslogs',
     ]);
     expect(run.stderr).toContain('AmazonECSTaskExecutionRolePolicy');
-    expect(lint(['--policy', 'nope.json']).stderr).toBe('ecs-taskdef-lint: nope.json: no such file\n');
+    expect((await lint(['--policy', 'nope.json'])).stderr).toBe('ecs-taskdef-lint: nope.json: no such file\n');
   });
 
-  it('exits 2 with a clear message for usage and I/O problems', () => {
-    const missing = lint(['nope.json']);
+  it('exits 2 with a clear message for usage and I/O problems', async () => {
+    const missing = await lint(['nope.json']);
     expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
-    const format = lint(['--format', 'xml', 'examples']);
+    const format = await lint(['--format', 'xml', 'examples']);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain('--format must be text, json, sarif, github or junit, not "xml".');
-    expect(lint([]).stderr).toContain('No files given.');
-    expect(lint(['--rule', 'nope=off', 'examples']).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
-    expect(lint(['--account', '12', 'examples']).status).toBe(2);
-    expect(lint(['--help']).stdout).toContain('Usage: ecs-taskdef-lint');
-    expect(lint(['--deployed-by', 'terraform', 'examples']).stderr).toContain(
+    expect((await lint([])).stderr).toContain('No files given.');
+    expect((await lint(['--rule', 'nope=off', 'examples'])).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
+    expect((await lint(['--account', '12', 'examples'])).status).toBe(2);
+    expect((await lint(['--help'])).stdout).toContain('Usage: ecs-taskdef-lint');
+    expect((await lint(['--deployed-by', 'terraform', 'examples'])).stderr).toContain(
       '--deployed-by must be auto, cli, deploy-action, not "terraform".',
     );
   });
 
-  it.skipIf(process.platform === 'win32')('exits 2 and names the file when a file exists but cannot be read', () => {
+  // As another user: a process of its own, which the in-process runs of mutation testing cannot be.
+  it.skipIf(process.platform === 'win32' || LINT_IN_PROCESS)('exits 2 and names the file when a file exists but cannot be read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-unreadable-'));
     chmodSync(dir, 0o755);
     const file = join(dir, 'taskdef.json');
@@ -233,7 +231,7 @@ describe('ecs-taskdef-lint', () => {
     expect([run.status, run.stderr]).toEqual([2, `ecs-taskdef-lint: taskdef.json: EACCES: permission denied, open '${file}'\n`]);
   });
 
-  it("judges a console export by the repository's deploy workflow, from any directory, and as the CLI would with --deployed-by cli", () => {
+  it("judges a console export by the repository's deploy workflow, from any directory, and as the CLI would with --deployed-by cli", async () => {
     const repo = mkdtempSync(join(tmpdir(), 'lint-repo-'));
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, '.github/workflows'), { recursive: true });
@@ -264,15 +262,15 @@ describe('ecs-taskdef-lint', () => {
       compatibilities: ['EC2'],
     };
     writeFileSync(join(repo, '.aws/task-definition.json'), JSON.stringify(exported, null, 2));
-    const deployed = lint(['.aws/task-definition.json'], repo);
+    const deployed = await lint(['.aws/task-definition.json'], repo);
     expect([deployed.status, deployed.stdout]).toEqual([
       0,
       '.aws/task-definition.json:2:3: information describe-output: The deploy action in .github/workflows/aws.yml drops 4 describe-task-definition output members and 2 null values before it registers the task definition; `aws ecs register-task-definition` would reject them.\n' +
         '0 errors, 0 warnings, 1 information in 1 task definition file.\n',
     ]);
     // The repository root is found from the file, wherever the linter runs.
-    expect(lint(['task-definition.json'], join(repo, '.aws')).stdout).toContain('The deploy action in .github/workflows/aws.yml drops 4');
-    const asCli = lint(['--deployed-by', 'cli', '.aws/task-definition.json'], repo);
+    expect((await lint(['task-definition.json'], join(repo, '.aws'))).stdout).toContain('The deploy action in .github/workflows/aws.yml drops 4');
+    const asCli = await lint(['--deployed-by', 'cli', '.aws/task-definition.json'], repo);
     expect(asCli.status).toBe(1);
     expect(asCli.stdout.trim().split('\n').at(-1)).toBe('7 errors, 0 warnings, 0 information in 1 task definition file.');
     expect(asCli.stdout).toContain('error empty-value: "image" of container "web" is empty');
@@ -281,7 +279,7 @@ describe('ecs-taskdef-lint', () => {
 
 /** The linter in a child process without blocking this one, where the local AWS endpoint runs. */
 function lintAsync(args: string[], cwd: string, env: Record<string, string>) {
-  return lintProcess(args, cwd, isolatedAwsEnv(env));
+  return runLinter(args, { cwd, env: isolatedAwsEnv(env) });
 }
 
 describe('ecs-taskdef-lint with an AWS account', () => {
@@ -353,13 +351,9 @@ describe('ecs-taskdef-lint with an AWS account', () => {
 });
 
 describe('ecs-taskdef-lint paths', () => {
-  it('takes absolute paths and reports them as given', () => {
+  it('takes absolute paths and reports them as given', async () => {
     const file = join(root, 'examples/web-fargate.json');
-    const run = spawnSync(process.execPath, [LINT, '--offline', '--format', 'json', file, join(root, 'examples/terraform')], {
-      cwd: tmpdir(),
-      encoding: 'utf8',
-      env: isolatedAwsEnv(),
-    });
+    const run = await runLinter(['--offline', '--format', 'json', file, join(root, 'examples/terraform')], { cwd: tmpdir() });
     expect(JSON.parse(run.stdout).map((r: { file: string }) => r.file)).toEqual([
       file,
       join(root, 'examples/terraform/app-container-definitions.json'),

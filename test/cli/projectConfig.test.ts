@@ -1,14 +1,11 @@
 // ecs-taskdef-lint with a project config and suppression comments, as CI runs it on a repository.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { lint as runLinter } from '../helpers/lintRun';
 
-const LINT = join(__dirname, '../../server/out/lint.js');
-const lint = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [LINT, '--offline', ...args], { cwd, encoding: 'utf8', env: isolatedAwsEnv({}) });
+const lint = (args: string[], cwd: string) => runLinter(['--offline', ...args], { cwd });
 
 const WORKER = `{
   "family": "worker",
@@ -39,11 +36,11 @@ function repository(config: string): string {
 }
 
 describe('ecs-taskdef-lint with a project config', () => {
-  it("applies rules, overrides and ignore, honours suppression comments, reports stale ones and the config's own mistakes", () => {
+  it("applies rules, overrides and ignore, honours suppression comments, reports stale ones and the config's own mistakes", async () => {
     const repo = repository(
       'rules:\n  container-memory: off\n  plaintext-secrt: warning\nignore: [legacy/**]\noverrides:\n  - files: [deploy/worker.json]\n    rules: { cross-account-reference: warning }\nprofile: prod\n',
     );
-    const run = lint(['.'], repo);
+    const run = await lint(['.'], repo);
     expect(run.stdout.trim().split('\n')).toEqual([
       '.ecs-taskdef.yaml:3:3: error invalid-config: Unknown rule id "plaintext-secrt"; did you mean "plaintext-secret"? See docs/rules.md for every rule.',
       '.ecs-taskdef.yaml:8:1: error invalid-config: "profile" is not read from a project config: AWS access and the server are set on each machine (editor settings or command-line flags), never by a repository.',
@@ -52,23 +49,23 @@ describe('ecs-taskdef-lint with a project config', () => {
       '2 errors, 2 warnings, 0 information in 2 task definition files.',
     ]);
     expect(run.status).toBe(1);
-    const named = lint(['legacy/old.json'], repo);
+    const named = await lint(['legacy/old.json'], repo);
     expect(named.stderr).toBe('legacy/old.json: ignored by the "ignore" globs of .ecs-taskdef.yaml; skipped\n');
   });
 
-  it('lets --rule win over the config, and takes deployedBy from it', () => {
+  it('lets --rule win over the config, and takes deployedBy from it', async () => {
     const repo = repository('rules:\n  cross-account-reference: off\n  container-memory: off\ndeployedBy: cli\n');
-    expect(lint(['deploy/worker.json'], repo).stdout).not.toContain('cross-account-reference');
-    const flagged = lint(['--rule', 'cross-account-reference=error', 'deploy/worker.json'], repo);
+    expect((await lint(['deploy/worker.json'], repo)).stdout).not.toContain('cross-account-reference');
+    const flagged = await lint(['--rule', 'cross-account-reference=error', 'deploy/worker.json'], repo);
     expect(flagged.stdout).toContain('deploy/worker.json:10:37: error cross-account-reference:');
     writeFileSync(
       join(repo, 'deploy/export.json'),
       '{ "family": "f", "revision": 2, "containerDefinitions": [ { "name": "a", "image": "b" } ] }',
     );
     writeFileSync(join(repo, '.ecs-taskdef.yaml'), 'rules:\n  container-memory: off\ndeployedBy: deploy-action\n');
-    expect(lint(['deploy/export.json'], repo).stdout).toContain(
+    expect((await lint(['deploy/export.json'], repo)).stdout).toContain(
       'information describe-output: The deploy action (aws-actions/amazon-ecs-deploy-task-definition) drops 1',
     );
-    expect(lint(['--deployed-by', 'cli', 'deploy/export.json'], repo).stdout).toContain('error describe-output:');
+    expect((await lint(['--deployed-by', 'cli', 'deploy/export.json'], repo)).stdout).toContain('error describe-output:');
   });
 });

@@ -15,11 +15,21 @@ export function requireAwsBundle(): AwsBundleExports {
   return require(join(__dirname, 'aws.js')) as AwsBundleExports;
 }
 
+let defaultLoad: () => AwsBundleExports = requireAwsBundle;
+
+/**
+ * How the catalogs made from now on load aws.js. Run from source, as the CLI suites run it in
+ * mutation runs (test/helpers/lintRun.ts), there is no aws.js: its source module stands in.
+ */
+export function setAwsBundleLoader(load: () => AwsBundleExports): void {
+  defaultLoad = load;
+}
+
 /** The AWS-backed AccountCatalog, loaded on its first call; tests may replace how aws.js is loaded. */
 export class LazyAwsCatalog implements AccountCatalog {
   private loaded: Promise<AccountCatalog> | undefined;
 
-  constructor(private readonly load: () => AwsBundleExports = requireAwsBundle) {}
+  constructor(private readonly load: () => AwsBundleExports = defaultLoad) {}
 
   identity(scope: CatalogScope, signal?: AbortSignal): Promise<CallerIdentity> {
     return this.call((catalog) => catalog.identity(scope, signal));
@@ -70,7 +80,7 @@ function ownError(error: unknown): unknown {
 export class LazyAwsRoleChecker implements RoleChecker {
   private loaded: RoleChecker | undefined;
 
-  constructor(private readonly load: () => AwsBundleExports = requireAwsBundle) {}
+  constructor(private readonly load: () => AwsBundleExports = defaultLoad) {}
 
   getRole(roleName: string, scope: CatalogScope, signal?: AbortSignal): Promise<RoleInfo | undefined> {
     return this.call((checker) => checker.getRole(roleName, scope, signal));
