@@ -3,6 +3,7 @@
 // they only slow the run down; most CLI suites can run the source instead (below).
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import QuickFirstSequencer from './test/helpers/quickFirstSequencer';
 
 // The version the bundles carry (esbuild.mjs), so that the source run in-process reports the same.
 const { version } = JSON.parse(readFileSync('./server/package.json', 'utf8')) as { version: string };
@@ -25,6 +26,8 @@ export default defineConfig({
       ...['lint', 'ciFormats', 'fix', 'projectConfig', 'terraform', 'byteOrderMark'].map((name) => `test/cli/${name}.test.ts`),
     ],
     env: { LINT_IN_PROCESS: '1' },
+    // Quick files first, so that a killed mutant's run stops early (Stryker stops at the first failure).
+    sequence: { sequencer: QuickFirstSequencer },
     exclude: ['node_modules/**'],
     // As in vitest.config.ts, the Terraform parser is loaded before each file's tests; first the
     // module registry is cleared.
