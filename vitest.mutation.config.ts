@@ -1,4 +1,4 @@
-// The tests Stryker runs against each mutant: those that run the source in-process. The LSP, editor
+// The tests Stryker runs against each mutant: those that run the source in-process. The editor
 // and e2e tests run the built bundles (server/out), which a mutant of the source does not reach, so
 // they only slow the run down; most CLI suites can run the source instead (below).
 import { readFileSync } from 'node:fs';
@@ -24,11 +24,14 @@ export default defineConfig({
       'test/golden/**/*.test.ts',
       'test/catalog/**/*.test.ts',
       ...['lint', 'ciFormats', 'fix', 'projectConfig', 'terraform', 'byteOrderMark'].map((name) => `test/cli/${name}.test.ts`),
+      // So do the LSP suites but stdio.test.ts (the command line and the transport), with the server's
+      // source over in-memory streams (LSP_IN_PROCESS, test/helpers/lspClient.ts).
+      'test/lsp/**/*.test.ts',
     ],
-    env: { LINT_IN_PROCESS: '1' },
+    exclude: ['node_modules/**', 'test/lsp/stdio.test.ts'],
+    env: { LINT_IN_PROCESS: '1', LSP_IN_PROCESS: '1' },
     // Quick files first, so that a killed mutant's run stops early (Stryker stops at the first failure).
     sequence: { sequencer: QuickFirstSequencer },
-    exclude: ['node_modules/**'],
     // As in vitest.config.ts, the Terraform parser is loaded before each file's tests; first the
     // module registry is cleared.
     setupFiles: ['./test/helpers/freshModules.ts', './test/helpers/hclParser.ts'],

@@ -290,6 +290,7 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   connection.onShutdown(() => {
     shutDown = true;
     session.dispose();
+    roleChecks.dispose();
   });
   connection.onRequest(SERVER_STATS_REQUEST, () => {
     const { rss, heapUsed, heapTotal } = process.memoryUsage();

@@ -98,4 +98,25 @@ describe('RoleChecks', () => {
     expect(checks.unavailable).toBeUndefined();
     expect(checks.access('111122223333')!.role(ARN)).toEqual({ status: 'pending' });
   });
+
+  it('makes no call to IAM after dispose, not even the next one of a check under way, and says nothing of it', async () => {
+    const messages: string[] = [];
+    const { impl, calls } = checker();
+    let answer: () => void = () => undefined;
+    // The role is being looked up when the server shuts down.
+    const waiting: RoleChecker = { ...impl, getRole: (name, scope) => new Promise((resolve) => (answer = () => resolve(impl.getRole(name, scope)))) };
+    const checks = new RoleChecks(
+      () => waiting,
+      { ttlMs: 1000 },
+      (m) => void messages.push(m),
+    );
+    const underWay = checks.ensure([request], {});
+    checks.dispose();
+    answer();
+    expect(await underWay).toBe(false);
+    expect(await checks.ensure([{ ...request, arn: `${ARN}2`, name: 'exec2' }], {})).toBe(false);
+    // The lookup asked before dispose was answered; no simulation, no second role followed.
+    expect(calls).toEqual(['GetRole exec']);
+    expect([messages, checks.unavailable]).toEqual([[], undefined]);
+  });
 });

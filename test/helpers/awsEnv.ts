@@ -12,3 +12,9 @@ export function isolatedAwsEnv(extra: Record<string, string> = {}): NodeJS.Proce
     ...extra,
   };
 }
+
+/** Makes process.env hold exactly `env` (the object itself stays: Node and the SDK keep references to it). */
+export function replaceEnv(env: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
+}

@@ -3,7 +3,7 @@
 // vitest.mutation.config.ts sets LINT_IN_PROCESS, since a mutant of server/src/lintCli never
 // reaches the bundle. test/cli/inProcess.test.ts checks that the two give the same results.
 import { spawn } from 'node:child_process';
-import { isolatedAwsEnv } from './awsEnv';
+import { isolatedAwsEnv, replaceEnv } from './awsEnv';
 import { LINT } from './lintProcess';
 
 /** What a run of the linter left: its exit status and everything it wrote. */
@@ -75,10 +75,4 @@ export function lintSource(args: string[], { cwd, env = isolatedAwsEnv(), input 
   });
   running = run.catch(() => undefined);
   return run;
-}
-
-/** Makes process.env hold exactly `env` (the object itself stays: Node and the SDK keep references to it). */
-function replaceEnv(env: NodeJS.ProcessEnv): void {
-  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
-  for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
 }

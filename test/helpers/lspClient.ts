@@ -1,16 +1,23 @@
 // A plain LSP client over stdio for tests: spawns the built server with --stdio, answers
-// workspace/configuration, and waits on notifications instead of sleeping.
+// workspace/configuration, and waits on notifications instead of sleeping. In mutation runs
+// (LSP_IN_PROCESS, set by vitest.mutation.config.ts) the source's server runs in this process instead,
+// over a pair of in-memory streams, since a mutant of server/src never reaches the bundle.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { isolatedAwsEnv } from './awsEnv';
+import { isolatedAwsEnv, replaceEnv } from './awsEnv';
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = join(__dirname, '../../server/out/server.js');
 
+/** True in mutation runs, where the LSP suites run the server's source in this process. */
+export const LSP_IN_PROCESS = process.env.LSP_IN_PROCESS === '1';
+
 export interface LspClient {
   connection: MessageConnection;
-  process: ChildProcess;
+  /** The server's process; none when the server runs in this one (LSP_IN_PROCESS). */
+  process?: ChildProcess;
   /** Every stderr line the server wrote. */
   stderr: string[];
   /** Every workspace/configuration request the server made. */
@@ -51,10 +58,8 @@ export async function startClient(
     env?: Record<string, string>;
   } = {},
 ): Promise<LspClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: isolatedAwsEnv(options.env) });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(...d.toString().split('\n').filter(Boolean)));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const server = LSP_IN_PROCESS ? await serverInProcess(isolatedAwsEnv(options.env)) : serverProcess(isolatedAwsEnv(options.env));
+  const { connection, stderr } = server;
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   const configurationRequests: unknown[] = [];
@@ -75,7 +80,8 @@ export async function startClient(
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // In this process the library's watch on the client's process would outlive the server.
+    processId: LSP_IN_PROCESS ? null : process.pid,
     rootUri: null,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
     initializationOptions: options.initializationOptions,
@@ -83,7 +89,7 @@ export async function startClient(
   await connection.sendNotification('initialized', {});
   return {
     connection,
-    process: child,
+    process: server.child,
     stderr,
     published,
     configurationRequests,
@@ -97,12 +103,68 @@ export async function startClient(
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } }),
     stop: async () => {
       await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      const code = await new Promise<number | null>((resolve) =>
-        child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
-      );
+      const code = await server.exit();
       connection.dispose();
       return code;
+    },
+  };
+}
+
+interface ServerTransport {
+  connection: MessageConnection;
+  stderr: string[];
+  child?: ChildProcess;
+  /** Sends `exit`: the status the server exits with. */
+  exit(): Promise<number | null>;
+}
+
+function serverProcess(env: NodeJS.ProcessEnv): ServerTransport {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(...d.toString().split('\n').filter(Boolean)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  return {
+    connection,
+    stderr,
+    child,
+    exit: async () => {
+      await connection.sendNotification('exit');
+      return new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+    },
+  };
+}
+
+/**
+ * The source's server (startServer, as cli.ts starts it) over two in-memory streams. It has
+ * process.env to itself until it exits: the AWS SDK reads its settings there.
+ */
+async function serverInProcess(env: NodeJS.ProcessEnv): Promise<ServerTransport> {
+  const saved = { ...process.env };
+  replaceEnv(env);
+  const aws = await import('../../server/src/catalog/awsBundle');
+  (await import('../../server/src/catalog/lazyAwsCatalog')).setAwsBundleLoader(() => aws);
+  const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
+  const { startServer } = await import('../../server/src/server');
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection);
+  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  return {
+    connection,
+    stderr: [],
+    exit: async () => {
+      // The library ends a server on `exit` with process.exit: here that would end the test run.
+      const exit = process.exit;
+      const code = new Promise<number | null>((resolve) => {
+        process.exit = ((status?: number) => resolve(status ?? 0)) as typeof process.exit;
+      });
+      await connection.sendNotification('exit');
+      const status = await code;
+      process.exit = exit;
+      serverConnection.dispose();
+      replaceEnv(saved);
+      return status;
     },
   };
 }

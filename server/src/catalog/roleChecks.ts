@@ -19,6 +19,8 @@ export class RoleChecks {
   private inFlight = new Map<string, Promise<boolean>>();
   /** Why the checks are off until the next refresh: IAM refused or failed. */
   private off: string | undefined;
+  /** Set by dispose: no call to IAM is made after it, not even the next one of a check under way. */
+  private disposed = false;
 
   constructor(
     private readonly checker: () => RoleChecker,
@@ -53,6 +55,11 @@ export class RoleChecks {
     return results.some(Boolean);
   }
 
+  /** Makes no further call to IAM (the server's shutdown); checks under way end with what they have. */
+  dispose(): void {
+    this.disposed = true;
+  }
+
   /** Forgets every answer and turns the checks back on (the catalog's refresh command). */
   refresh(): void {
     this.roles.clear();
@@ -70,17 +77,23 @@ export class RoleChecks {
     return running;
   }
 
+  /** The checker for the next call; after dispose, the check stops here. */
+  private iam(): RoleChecker {
+    if (this.disposed) throw new Disposed();
+    return this.checker();
+  }
+
   private async check(request: RoleCheckRequest, scope: CatalogScope): Promise<boolean> {
     let changed = false;
     try {
       let cached = this.roles.get(request.arn);
       if (!cached || this.now() - cached.at >= this.ttl.ttlMs) {
-        const role = await this.checker().getRole(request.name, scope);
+        const role = await this.iam().getRole(request.name, scope);
         let state: RoleState;
         if (role) state = { status: 'found', name: role.name, trustPolicy: role.trustPolicy };
         else {
           // The closest names are a help, not a need: without iam:ListRoles the finding says less.
-          const roleNames = await this.checker()
+          const roleNames = await this.iam()
             .listRoleNames(scope)
             .catch(() => undefined);
           state = { status: 'missing', ...(roleNames ? { roleNames } : {}) };
@@ -107,7 +120,7 @@ export class RoleChecks {
         groups.set(group, entry);
       }
       for (const { actions, resources, context } of groups.values()) {
-        const results = await this.checker().simulate(
+        const results = await this.iam().simulate(
           request.arn,
           {
             actions: [...actions],
@@ -127,6 +140,7 @@ export class RoleChecks {
       }
       return changed;
     } catch (error) {
+      if (error instanceof Disposed) return false;
       const message = error instanceof CatalogUnavailableError ? error.message : String(error);
       const grant =
         error instanceof CatalogUnavailableError && error.kind === 'access-denied'
@@ -138,3 +152,6 @@ export class RoleChecks {
     }
   }
 }
+
+/** How a check stops at dispose: not a failure of IAM, so the checks do not go off with a message. */
+class Disposed extends Error {}
