@@ -24,11 +24,12 @@ export default defineConfig({
       'test/golden/**/*.test.ts',
       'test/catalog/**/*.test.ts',
       ...['lint', 'ciFormats', 'fix', 'projectConfig', 'terraform', 'byteOrderMark'].map((name) => `test/cli/${name}.test.ts`),
-      // So do the LSP suites but stdio.test.ts (the command line and the transport), with the server's
-      // source over in-memory streams (LSP_IN_PROCESS, test/helpers/lspClient.ts).
+      // So do the LSP suites, with the server's source over in-memory streams (LSP_IN_PROCESS,
+      // test/helpers/lspClient.ts), but stdio.test.ts (the command line and the transport) and
+      // inProcess.test.ts (which compares the two ways with each other).
       'test/lsp/**/*.test.ts',
     ],
-    exclude: ['node_modules/**', 'test/lsp/stdio.test.ts'],
+    exclude: ['node_modules/**', 'test/lsp/stdio.test.ts', 'test/lsp/inProcess.test.ts'],
     env: { LINT_IN_PROCESS: '1', LSP_IN_PROCESS: '1' },
     // Quick files first, so that a killed mutant's run stops early (Stryker stops at the first failure).
     sequence: { sequencer: QuickFirstSequencer },

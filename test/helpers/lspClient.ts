@@ -56,9 +56,12 @@ export async function startClient(
     answerConfiguration?: (params: { items: unknown[] }) => unknown;
     initializationOptions?: unknown;
     env?: Record<string, string>;
+    /** The server's source in this process rather than the built one in a child (default: LSP_IN_PROCESS). */
+    inProcess?: boolean;
   } = {},
 ): Promise<LspClient> {
-  const server = LSP_IN_PROCESS ? await serverInProcess(isolatedAwsEnv(options.env)) : serverProcess(isolatedAwsEnv(options.env));
+  const inProcess = options.inProcess ?? LSP_IN_PROCESS;
+  const server = inProcess ? await serverInProcess(isolatedAwsEnv(options.env)) : serverProcess(isolatedAwsEnv(options.env));
   const { connection, stderr } = server;
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -81,7 +84,7 @@ export async function startClient(
   connection.listen();
   await connection.sendRequest('initialize', {
     // In this process the library's watch on the client's process would outlive the server.
-    processId: LSP_IN_PROCESS ? null : process.pid,
+    processId: inProcess ? null : process.pid,
     rootUri: null,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
     initializationOptions: options.initializationOptions,
@@ -141,6 +144,8 @@ function serverProcess(env: NodeJS.ProcessEnv): ServerTransport {
 async function serverInProcess(env: NodeJS.ProcessEnv): Promise<ServerTransport> {
   const saved = { ...process.env };
   replaceEnv(env);
+  // As cli.ts does for the server's process.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const aws = await import('../../server/src/catalog/awsBundle');
   (await import('../../server/src/catalog/lazyAwsCatalog')).setAwsBundleLoader(() => aws);
   const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
@@ -148,6 +153,8 @@ async function serverInProcess(env: NodeJS.ProcessEnv): Promise<ServerTransport>
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  // The server sends console output to the client's log; this process's console comes back at exit.
+  const { log, info, warn, error } = console;
   startServer(serverConnection);
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   return {
@@ -162,6 +169,7 @@ async function serverInProcess(env: NodeJS.ProcessEnv): Promise<ServerTransport>
       await connection.sendNotification('exit');
       const status = await code;
       process.exit = exit;
+      Object.assign(console, { log, info, warn, error });
       serverConnection.dispose();
       replaceEnv(saved);
       return status;
