@@ -128,9 +128,9 @@ export function fixEdits(
   }
 }
 
-/** Snippet placeholders `${1:default}` replaced by their defaults, for clients without snippet edits. */
+/** Snippet placeholders `${1:default}` replaced by their defaults, for clients without snippet edits (no fix has a bare `$1`). */
 function snippetDefaults(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1');
 }
 
 /** The root of a text as the format parses it now. */
