@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../server/src/service';
 import { fakeCatalog, parameter, secret } from '../../helpers/fakeCatalog';
 import { foundRole, roleAccess, roleArn, roleTemplate, trustFor } from '../../helpers/roleChecks';
-import { applyFix, findingsOf, service, textAt } from '../../helpers/taskdef';
+import { applyFix, doc, fileNamed, findingsOf, service, textAt } from '../../helpers/taskdef';
 
 const db = secret('prod/db');
 const url = parameter('/prod/url');
@@ -188,6 +188,19 @@ resource "aws_ecs_task_definition" "app" {
 });
 
 describe('execution-role-permission: adding what a role of the file is missing', () => {
+  it('adds nothing once the role no longer has properties to add to, or its Policies are no list', () => {
+    const managed = '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n';
+    const text = roleTemplate(managed, { URL: 'arn:aws:ssm:eu-west-1:111122223333:parameter/prod/url' });
+    const [finding] = findingsOf('execution-role-permission', text, {}, {}, 'template.yaml');
+    const titles = (edited: string) =>
+      service.quickFixes(doc(edited, fileNamed('template.yaml')), [toDiagnostic(finding)], { snippetEdits: false }).map((a) => a.title);
+    expect(titles(text)).toContain('Add the missing statements to "ExecRole"');
+    const withoutProperties = text.replace(/    Properties:\n      AssumeRolePolicyDocument:[^]*?AmazonECSTaskExecutionRolePolicy\n/, '    Properties: none\n');
+    expect(withoutProperties).toContain('Properties: none\n  Task:');
+    expect(titles(withoutProperties)).toEqual(['Show the statements the role is missing']);
+    expect(titles(text.replace('  Task:\n', '      Policies: none\n  Task:\n'))).toEqual(['Show the statements the role is missing']);
+  });
+
   it('adds a policy to the template role, in YAML', () => {
     const text = roleTemplate(
       '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n',
