@@ -209,6 +209,8 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
     await connection.sendDiagnostics({ uri, version, diagnostics: positions.toClient(current, diagnostics) });
   };
   const schedule = (uri: string, delay = ANALYSIS_DELAY_MS) => {
+    // After shutdown nothing more is analysed or published (only exit may follow).
+    if (shutDown) return;
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
@@ -289,6 +291,8 @@ export function startServer(connection: Connection, deps: ServerDependencies = {
   });
   connection.onShutdown(() => {
     shutDown = true;
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
     session.dispose();
     roleChecks.dispose();
   });

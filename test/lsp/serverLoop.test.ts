@@ -1,7 +1,7 @@
 // The less common paths of the server loop, driven over --stdio: an edit that arrives while an
 // analysis waits on the client's settings, and settings that change while documents are open.
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SERVER_STATS_REQUEST } from '../../server/src/protocol';
 import { startClient, type LspClient } from '../helpers/lspClient';
 
@@ -98,5 +98,27 @@ describe('server loop', () => {
     ]);
     expect(client.configurationRequests.length).toBe(requests + 1);
     expect(await client.stop()).toBe(0);
+  });
+
+  // In this process, where the server's timers can be counted: a process that exits takes its
+  // timers with it, but a client may wait between shutdown and exit, or never send exit.
+  it('leaves no analysis pending at shutdown, and schedules none after it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const client = await startClient({ settings: { aws: { enabled: false } }, inProcess: true });
+      await client.open(URI, TASK);
+      // The open is answered by an analysis ANALYSIS_DELAY_MS later: a timer until then.
+      await client.connection.sendRequest(SERVER_STATS_REQUEST);
+      expect(vi.getTimerCount()).toBe(1);
+      await client.connection.sendRequest('shutdown');
+      await change(client, 2, FIXED);
+      // Answered after the change before it: the change has been handled.
+      await client.connection.sendRequest(SERVER_STATS_REQUEST);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(publishedFor(client, URI)).toEqual([]);
+      expect(await client.stop()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
