@@ -242,6 +242,11 @@ describe('ecs-taskdef-lint --stdin', () => {
         '1 error, 0 warnings, 0 information in 1 task definition file.\n',
     ]);
     expect((await lint(['--stdin'], dir, TASK)).stdout).toContain('<stdin>:11:37: error arn-malformed');
+    // Named on the command line, a text on stdin that is no task definition is said to be skipped.
+    expect(await lint(['--stdin', '--stdin-filename', 'package.json'], dir, '{"name": "x"}')).toMatchObject({
+      status: 0,
+      stderr: 'package.json: not a task definition; skipped (use --force to lint it as one)\n',
+    });
     expect((await lint(['--stdin-filename', 'x.json', 'td.json'], dir)).stderr).toContain(
       '--stdin-filename names the text of --stdin; add --stdin.',
     );

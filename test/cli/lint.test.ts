@@ -1,11 +1,12 @@
 // ecs-taskdef-lint as CI runs it: the built bundle, real files, exit codes and every output format.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAws } from '../helpers/fakeAws';
 import { isolatedAwsEnv } from '../helpers/awsEnv';
+import { USAGE } from '../../server/src/lintCli/args';
 import { LINT } from '../helpers/lintProcess';
 import { LINT_IN_PROCESS, lint as runLinter } from '../helpers/lintRun';
 
@@ -47,6 +48,8 @@ describe('ecs-taskdef-lint', () => {
     writeFileSync(join(dir, 'node_modules/taskdef.json'), '{"containerDefinitions": 1}');
     const run = await lint(['--format', 'json', '.'], dir);
     expect(JSON.parse(run.stdout)).toEqual([{ file: 'deploy/taskdef.json', diagnostics: [] }]);
+    // Files a search meets that are no task definitions are passed over without a word.
+    expect(run.stderr).toBe('');
     expect((await lint(['--format', 'json', '**/*.json'], dir)).stdout).toBe(run.stdout);
   });
 
@@ -175,6 +178,15 @@ describe('ecs-taskdef-lint', () => {
     expect(first.stderr).toContain('the policy of WorkerTask; --resource picks another.');
     const migration = await lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'MigrationTask']);
     expect(JSON.parse(migration.stdout).Statement[0]).toMatchObject({ Sid: 'ReadTaskParameters', Action: 'ssm:GetParameters' });
+    expect(migration.stderr).not.toContain('--resource picks another');
+    // A template of one task definition has no other to pick.
+    const dir = mkdtempSync(join(tmpdir(), 'lint-policy-'));
+    writeFileSync(
+      join(dir, 'one.yaml'),
+      'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n',
+    );
+    const one = await lint(['--policy', 'one.yaml'], dir);
+    expect([one.status, one.stderr]).toEqual([0, 'ecs-taskdef-lint: This task definition needs nothing from its execution role.\n']);
     const missing = await lint(['--policy', 'examples/cloudformation/worker-service.yaml', '--resource', 'Nope']);
     expect([missing.status, missing.stderr]).toEqual([
       2,
@@ -196,14 +208,18 @@ describe('ecs-taskdef-lint', () => {
     ]);
     expect(run.stderr).toContain('AmazonECSTaskExecutionRolePolicy');
     expect((await lint(['--policy', 'nope.json'])).stderr).toBe('ecs-taskdef-lint: nope.json: no such file\n');
+    expect((await lint(['--policy', 'examples'])).stderr).toBe('ecs-taskdef-lint: examples: EISDIR: illegal operation on a directory, read\n');
+    // A byte order mark is no part of the task definition.
+    const dir = mkdtempSync(join(tmpdir(), 'lint-policy-'));
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${readFileSync(join(root, 'examples/web-fargate.json'), 'utf8')}`);
+    expect((await lint(['--policy', 'bom.json'], dir)).stdout).toBe(run.stdout);
   });
 
   it('exits 2 with a clear message for usage and I/O problems', async () => {
     const missing = await lint(['nope.json']);
     expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
     const format = await lint(['--format', 'xml', 'examples']);
-    expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be text, json, sarif, github or junit, not "xml".');
+    expect([format.status, format.stderr]).toEqual([2, `ecs-taskdef-lint: --format must be text, json, sarif, github or junit, not "xml".\n\n${USAGE}\n`]);
     expect((await lint([])).stderr).toContain('No files given.');
     expect((await lint(['--rule', 'nope=off', 'examples'])).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
     expect((await lint(['--account', '12', 'examples'])).status).toBe(2);
@@ -331,6 +347,37 @@ describe('ecs-taskdef-lint with an AWS account', () => {
     expect(run.stderr).toContain('AWS 111122223333/us-east-1: 1 secrets, 1 parameters.');
     expect(JSON.parse(run.stdout)[0].diagnostics).toEqual([]);
     expect(fake.requests.some((r) => r.region === 'us-east-1' && r.operation === 'DescribeParameters')).toBe(true);
+    // Checked again once that region is listed: what it lacks is reported.
+    writeFileSync(join(dir, 'td.json'), td('arn:aws:ssm:us-east-1:111122223333:parameter/prod/ulr'));
+    const missing = await lintAsync(['--format', 'json', 'td.json'], dir, fake.env());
+    expect(JSON.parse(missing.stdout)[0].diagnostics.map((d: { code: string; message: string }) => [d.code, d.message])).toEqual([
+      [
+        'reference-not-found',
+        'Parameter "/prod/ulr" was not found in 111122223333/us-east-1. Check the name or the active profile. Closest: "/prod/url".',
+      ],
+    ]);
+  });
+
+  it('lists the region --region names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('/prod/url'));
+    const run = await lintAsync(['--region', 'us-west-2', 'td.json'], dir, fake.env());
+    expect(run.stderr).toBe('ecs-taskdef-lint: AWS 111122223333/us-west-2: 1 secrets, 1 parameters.\n');
+  });
+
+  it('says which listing failed when the account is known, and checks on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('/prod/ulr'));
+    fake.behaviour.deny.add('ListSecrets');
+    try {
+      const run = await lintAsync(['td.json'], dir, fake.env());
+      expect(run.stderr).toBe(
+        'ecs-taskdef-lint: AWS 111122223333/eu-west-1: The default credentials may not call secretsmanager:ListSecrets; allow that action (Resource "*") to complete and check references.\n',
+      );
+      expect(run.stdout).toContain('information short-parameter-name: "/prod/ulr"');
+    } finally {
+      fake.behaviour.deny.delete('ListSecrets');
+    }
   });
 
   it('makes no call with --offline, and checks offline with one line when AWS cannot be used', async () => {
