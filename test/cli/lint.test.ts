@@ -51,6 +51,12 @@ describe('ecs-taskdef-lint', () => {
     // Files a search meets that are no task definitions are passed over without a word.
     expect(run.stderr).toBe('');
     expect((await lint(['--format', 'json', '**/*.json'], dir)).stdout).toBe(run.stdout);
+    // A glob finds what the search finds, .aws/ among it.
+    mkdirSync(join(dir, '.aws'));
+    writeFileSync(join(dir, '.aws/task-definition.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
+    const files = (args: string[]) => lint(['--format', 'json', ...args], dir).then((r) => JSON.parse(r.stdout).map((f: { file: string }) => f.file));
+    expect(await files(['**/*.json'])).toEqual(['.aws/task-definition.json', 'deploy/taskdef.json']);
+    expect(await files(['.'])).toEqual(['.aws/task-definition.json', 'deploy/taskdef.json']);
   });
 
   it('writes JSON with LSP positions', async () => {

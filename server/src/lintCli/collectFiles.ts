@@ -32,7 +32,9 @@ export async function collectFiles(paths: string[], cwd: string): Promise<LintTa
     else if (info?.isDirectory()) for (const file of await walk(cwd, path)) add(file, false);
     else if (picomatch.scan(path).isGlob) {
       const { base } = picomatch.scan(path);
-      const matches = picomatch(path, { dot: false });
+      // The files a search of the directory finds, .aws/ among them (where the deploy actions' task
+      // definition lives); a shell's glob would pass over names that start with a dot.
+      const matches = picomatch(path, { dot: true });
       for (const file of await walk(cwd, base || '.')) if (matches(file)) add(file, false);
     } else throw new MissingPathError(`${path}: no such file or directory`);
   }
