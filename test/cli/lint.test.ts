@@ -364,6 +364,15 @@ describe('ecs-taskdef-lint with an AWS account', () => {
     ]);
   });
 
+  it('checks the roles against IAM before it judges a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'td.json'), td('/prod/url').replace('role/e"', 'role/ee"'));
+    const run = await lintAsync(['td.json'], dir, fake.env());
+    expect(run.stdout).toContain(
+      'error role-not-found: The execution role "ee" (executionRoleArn) does not exist in account 111122223333; ECS cannot assume it and the task will not start. Closest: "e".',
+    );
+  });
+
   it('lists the region --region names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'td.json'), td('/prod/url'));

@@ -55,6 +55,18 @@ describe('ecs-taskdef-lint with a project config', () => {
     expect(named.stderr).toBe('legacy/old.json: ignored by the "ignore" globs of .ecs-taskdef.yaml; skipped\n');
   });
 
+  it("reports the config's mistakes once when only a file it applies to is named, and a clean config not at all", async () => {
+    const broken = repository('rules:\n  plaintext-secrt: warning\n');
+    const run = await lint(['deploy/worker.json'], broken);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('.ecs-taskdef.yaml'))).toEqual([
+      '.ecs-taskdef.yaml:2:3: error invalid-config: Unknown rule id "plaintext-secrt"; did you mean "plaintext-secret"? See docs/rules.md for every rule.',
+    ]);
+    const clean = repository('rules:\n  cross-account-reference: off\n');
+    const cleanRun = (await lint(['deploy/worker.json'], clean)).stdout;
+    expect(cleanRun).not.toContain('.ecs-taskdef.yaml');
+    expect(cleanRun.trim().split('\n').at(-1)).toMatch(/ in 1 task definition file\.$/);
+  });
+
   it('lets --rule win over the config, and takes deployedBy from it', async () => {
     const repo = repository('rules:\n  cross-account-reference: off\n  container-memory: off\ndeployedBy: cli\n');
     expect((await lint(['deploy/worker.json'], repo)).stdout).not.toContain('cross-account-reference');
