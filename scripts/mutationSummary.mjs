@@ -71,6 +71,8 @@ for (const [folder, c] of rows) {
     `${folder.padEnd(width)}  ${score(c).padStart(8)}  ${String(c.killed).padStart(6)}  ${String(c.alive).padStart(5)}  ${c.files}${staleNote}`,
   );
 }
-console.log(`${'all'.padEnd(width)}  ${score(total).padStart(8)}  ${String(total.killed).padStart(6)}  ${String(total.alive).padStart(5)}  ${total.files}`);
+console.log(
+  `${'all'.padEnd(width)}  ${score(total).padStart(8)}  ${String(total.killed).padStart(6)}  ${String(total.alive).padStart(5)}  ${total.files}`,
+);
 if (stale) console.log(`\n${stale} of the files changed since their report: run them again for a current score.`);
 console.log('\nOnly the files of these reports; a folder missing here has not been measured on this machine.');

@@ -104,7 +104,10 @@ describe('RoleChecks', () => {
     const { impl, calls } = checker();
     let answer: () => void = () => undefined;
     // The role is being looked up when the server shuts down.
-    const waiting: RoleChecker = { ...impl, getRole: (name, scope) => new Promise((resolve) => (answer = () => resolve(impl.getRole(name, scope)))) };
+    const waiting: RoleChecker = {
+      ...impl,
+      getRole: (name, scope) => new Promise((resolve) => (answer = () => resolve(impl.getRole(name, scope)))),
+    };
     const checks = new RoleChecks(
       () => waiting,
       { ttlMs: 1000 },

@@ -144,7 +144,8 @@ describe('ecs-taskdef-lint --format sarif', () => {
     partialFingerprints?: Record<string, string>;
     fixes?: unknown[];
   };
-  const results = async (dir: string): Promise<Result[]> => JSON.parse((await lint(['--format', 'sarif', 'td.json'], dir)).stdout).runs[0].results;
+  const results = async (dir: string): Promise<Result[]> =>
+    JSON.parse((await lint(['--format', 'sarif', 'td.json'], dir)).stdout).runs[0].results;
 
   it('gives a safe fix as a SARIF fix with its replacement, and no fix otherwise', async () => {
     const [property, arn, shortName] = await results(taskDir());

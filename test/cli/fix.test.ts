@@ -119,7 +119,9 @@ describe('ecs-taskdef-lint --fix', () => {
     expect([deployAction.status, deployAction.stderr]).toEqual([0, 'ecs-taskdef-lint: fixed 0 problems in 0 files.\n']);
     expect(readFileSync(join(dir, 'exported.json'), 'utf8')).toBe(exported);
     // Registered by the CLI, the same members are errors, and removing them is safe.
-    expect((await lint(['--fix', '--deployed-by', 'cli', 'exported.json'], dir)).stderr).toBe('ecs-taskdef-lint: fixed 2 problems in 1 file.\n');
+    expect((await lint(['--fix', '--deployed-by', 'cli', 'exported.json'], dir)).stderr).toBe(
+      'ecs-taskdef-lint: fixed 2 problems in 1 file.\n',
+    );
     expect(JSON.parse(readFileSync(join(dir, 'exported.json'), 'utf8'))).toEqual({
       family: 'web',
       containerDefinitions: [{ name: 'web', image: 'nginx', memory: 512 }],

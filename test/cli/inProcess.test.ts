@@ -48,6 +48,9 @@ describe('ecs-taskdef-lint in-process and built', () => {
     expect(await lintSource(['--offline', '--fix', 'examples'], { cwd: source })).toEqual(fixedBuilt);
     const files = readdirSync(join(built, 'examples'), { recursive: true, encoding: 'utf8' });
     for (const file of files.filter((f) => /\.(json|ya?ml|tf)$/.test(f)))
-      expect([file, readFileSync(join(source, 'examples', file), 'utf8')]).toEqual([file, readFileSync(join(built, 'examples', file), 'utf8')]);
+      expect([file, readFileSync(join(source, 'examples', file), 'utf8')]).toEqual([
+        file,
+        readFileSync(join(built, 'examples', file), 'utf8'),
+      ]);
   });
 });

@@ -53,8 +53,12 @@ describe('ecs-taskdef-lint', () => {
     expect((await lint(['--format', 'json', '**/*.json'], dir)).stdout).toBe(run.stdout);
     // A glob finds what the search finds, .aws/ among it.
     mkdirSync(join(dir, '.aws'));
-    writeFileSync(join(dir, '.aws/task-definition.json'), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}');
-    const files = (args: string[]) => lint(['--format', 'json', ...args], dir).then((r) => JSON.parse(r.stdout).map((f: { file: string }) => f.file));
+    writeFileSync(
+      join(dir, '.aws/task-definition.json'),
+      '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512}]}',
+    );
+    const files = (args: string[]) =>
+      lint(['--format', 'json', ...args], dir).then((r) => JSON.parse(r.stdout).map((f: { file: string }) => f.file));
     expect(await files(['**/*.json'])).toEqual(['.aws/task-definition.json', 'deploy/taskdef.json']);
     expect(await files(['.'])).toEqual(['.aws/task-definition.json', 'deploy/taskdef.json']);
   });
@@ -117,7 +121,9 @@ describe('ecs-taskdef-lint', () => {
       join(dir, 'td.json'),
       '{"family": "f", "containerDefinitions": [{"name": "a", "image": "b", "memory": 512, "secrets": [{"name": "X", "valueFrom": "/x"}]}], "executionRoleArn": "exec"}',
     );
-    const expanded = JSON.parse((await lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir)).stdout);
+    const expanded = JSON.parse(
+      (await lint(['--format', 'json', '--account', '111122223333', '--region', 'eu-west-1', 'td.json'], dir)).stdout,
+    );
     expect(expanded[0].diagnostics[0].message).toContain('its ARN is arn:aws:ssm:eu-west-1:111122223333:parameter/x');
   });
 
@@ -214,7 +220,9 @@ describe('ecs-taskdef-lint', () => {
     ]);
     expect(run.stderr).toContain('AmazonECSTaskExecutionRolePolicy');
     expect((await lint(['--policy', 'nope.json'])).stderr).toBe('ecs-taskdef-lint: nope.json: no such file\n');
-    expect((await lint(['--policy', 'examples'])).stderr).toBe('ecs-taskdef-lint: examples: EISDIR: illegal operation on a directory, read\n');
+    expect((await lint(['--policy', 'examples'])).stderr).toBe(
+      'ecs-taskdef-lint: examples: EISDIR: illegal operation on a directory, read\n',
+    );
     // A byte order mark is no part of the task definition.
     const dir = mkdtempSync(join(tmpdir(), 'lint-policy-'));
     writeFileSync(join(dir, 'bom.json'), `\uFEFF${readFileSync(join(root, 'examples/web-fargate.json'), 'utf8')}`);
@@ -225,7 +233,10 @@ describe('ecs-taskdef-lint', () => {
     const missing = await lint(['nope.json']);
     expect([missing.status, missing.stderr]).toEqual([2, 'ecs-taskdef-lint: nope.json: no such file or directory\n']);
     const format = await lint(['--format', 'xml', 'examples']);
-    expect([format.status, format.stderr]).toEqual([2, `ecs-taskdef-lint: --format must be text, json, sarif, github or junit, not "xml".\n\n${USAGE}\n`]);
+    expect([format.status, format.stderr]).toEqual([
+      2,
+      `ecs-taskdef-lint: --format must be text, json, sarif, github or junit, not "xml".\n\n${USAGE}\n`,
+    ]);
     expect((await lint([])).stderr).toContain('No files given.');
     expect((await lint(['--rule', 'nope=off', 'examples'])).stderr).toContain('--rule takes <rule-id>=off|error|warning|information|hint');
     expect((await lint(['--account', '12', 'examples'])).status).toBe(2);
@@ -291,7 +302,9 @@ describe('ecs-taskdef-lint', () => {
         '0 errors, 0 warnings, 1 information in 1 task definition file.\n',
     ]);
     // The repository root is found from the file, wherever the linter runs.
-    expect((await lint(['task-definition.json'], join(repo, '.aws'))).stdout).toContain('The deploy action in .github/workflows/aws.yml drops 4');
+    expect((await lint(['task-definition.json'], join(repo, '.aws'))).stdout).toContain(
+      'The deploy action in .github/workflows/aws.yml drops 4',
+    );
     const asCli = await lint(['--deployed-by', 'cli', '.aws/task-definition.json'], repo);
     expect(asCli.status).toBe(1);
     expect(asCli.stdout.trim().split('\n').at(-1)).toBe('7 errors, 0 warnings, 0 information in 1 task definition file.');

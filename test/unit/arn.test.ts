@@ -289,7 +289,13 @@ describe('parseParameterArn and formatParameterArn', () => {
     expect(parseParameterArn(arn('parameter/db'))?.name).toBe('db');
     expect(parseParameterArn(arn('parameter/a/b'))?.name).toBe('/a/b');
     expect(parseParameterArn(arn('parameter/a/'))?.name).toBe('/a/');
-    for (const value of [arn('parameter/'), arn('parameter//a'), arn('parameter/db', 'secretsmanager'), arn('document/db'), 'arn:aws:ssm']) {
+    for (const value of [
+      arn('parameter/'),
+      arn('parameter//a'),
+      arn('parameter/db', 'secretsmanager'),
+      arn('document/db'),
+      'arn:aws:ssm',
+    ]) {
       expect([value, parseParameterArn(value)]).toEqual([value, undefined]);
     }
   });
@@ -310,7 +316,8 @@ describe('checkParameterName', () => {
     expect(checkParameterName('/db:12')).toEqual([
       {
         severity: 'error',
-        message: 'ECS does not accept the version or label selector ":12" in a parameter reference; it always reads the latest version of "/db".',
+        message:
+          'ECS does not accept the version or label selector ":12" in a parameter reference; it always reads the latest version of "/db".',
       },
     ]);
     expect(checkParameterName('/a b#')).toEqual([

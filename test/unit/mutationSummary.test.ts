@@ -19,7 +19,9 @@ function project(reports: Record<string, Record<string, { source: string; status
   mkdirSync(join(dir, 'reports'));
   Object.entries(reports).forEach(([name, files], i) => {
     const path = join(dir, 'reports', name);
-    const report = { files: Object.fromEntries(Object.entries(files).map(([f, r]) => [f, { source: r.source, mutants: mutants(...r.statuses) }])) };
+    const report = {
+      files: Object.fromEntries(Object.entries(files).map(([f, r]) => [f, { source: r.source, mutants: mutants(...r.statuses) }])),
+    };
     writeFileSync(path, JSON.stringify(report));
     utimesSync(path, 1_000_000 + i, 1_000_000 + i);
   });

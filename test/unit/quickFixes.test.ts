@@ -77,9 +77,7 @@ describe('quickFixes', () => {
         taskDefinitionArn: `arn:aws:ecs:eu-west-1:${ACCOUNT}:task-definition/web:3`,
         revision: 3,
         family: 'web',
-        containerDefinitions: [
-          { name: 'app', image: 'nginx', memory: 512, command: null, secrets: [{ name: 'A', valueFrom: '/a' }] },
-        ],
+        containerDefinitions: [{ name: 'app', image: 'nginx', memory: 512, command: null, secrets: [{ name: 'A', valueFrom: '/a' }] }],
         requiresAttributes: [],
       },
       null,
@@ -108,7 +106,9 @@ describe('quickFixes', () => {
   it('runs the policy command rather than editing, with the document, the position and the pairs', () => {
     const url = parameter('/prod/url');
     const text = TWO_PARAMETER_TYPOS.replace(/"valueFrom": "[^"]*parameter:a"/, '"valueFrom": "/prod/url"');
-    const roles = roleAccess({ [roleArn('exec')]: foundRole('exec', trustFor('ecs-tasks.amazonaws.com'), [['ssm:GetParameters', url.arn, 'implicitDeny']]) });
+    const roles = roleAccess({
+      [roleArn('exec')]: foundRole('exec', trustFor('ecs-tasks.amazonaws.com'), [['ssm:GetParameters', url.arn, 'implicitDeny']]),
+    });
     const diagnostics = diagnosticsOf(text, 'execution-role-permission', { catalog: fakeCatalog([url]), roles });
     expect(diagnostics).toHaveLength(1);
     const { d, actions } = actionsFor(text, diagnostics);

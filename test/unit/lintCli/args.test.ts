@@ -47,7 +47,17 @@ describe('parseLintArgs', () => {
 
   it('has a usage text that names every option it takes', () => {
     expect(USAGE.startsWith('Usage: ecs-taskdef-lint [options] <file|dir|glob>...')).toBe(true);
-    for (const option of ['--format', '--fix', '--fix-dry-run', '--max-warnings', '--fail-on', '--rule', '--stdin', '--policy', '--offline'])
+    for (const option of [
+      '--format',
+      '--fix',
+      '--fix-dry-run',
+      '--max-warnings',
+      '--fail-on',
+      '--rule',
+      '--stdin',
+      '--policy',
+      '--offline',
+    ])
       expect(USAGE).toContain(option);
   });
 });

@@ -57,7 +57,11 @@ describe('formatSarif', () => {
       help: { text: `${rule.description}\n\n${docs}`, markdown: `${rule.description}\n\n[arn-malformed](${docs})` },
     });
     // Every rule's name is its id in PascalCase, as SARIF viewers expect.
-    expect(driver.rules.every((r: { id: string; name: string }) => /^[A-Z][A-Za-z]*$/.test(r.name) && r.name.toLowerCase() === r.id.replaceAll('-', ''))).toBe(true);
+    expect(
+      driver.rules.every(
+        (r: { id: string; name: string }) => /^[A-Z][A-Za-z]*$/.test(r.name) && r.name.toLowerCase() === r.id.replaceAll('-', ''),
+      ),
+    ).toBe(true);
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
 });
