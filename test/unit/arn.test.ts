@@ -227,6 +227,11 @@ describe('partitions and their regions (docs/reference/arns.md#arn-2)', () => {
     expect(PARTITIONS.map(([, own]) => partitionOfRegion(own))).toEqual(PARTITIONS.map(([partition]) => partition));
     expect(partitionOfRegion('xx-cn-north-1')).toBe('aws');
     expect(partitionOfRegion('us-gov-west-1-local')).toBe('aws');
+    // Each pattern whole: any number, nothing before the prefix, nothing after the number.
+    expect(PARTITIONS.map(([, own]) => partitionOfRegion(own.replace(/\d+$/, '12')))).toEqual(PARTITIONS.map(([partition]) => partition));
+    for (const [, own] of PARTITIONS.slice(1)) {
+      expect([own, partitionOfRegion(`x${own}`), partitionOfRegion(`${own}-local`)]).toEqual([own, 'aws', 'aws']);
+    }
   });
 
   it('takes a region only whole: nothing before its prefix, nothing after its number', () => {
