@@ -2,9 +2,9 @@
 // child process, as CI runs it. In mutation runs it is the source's runLint in this process:
 // vitest.mutation.config.ts sets LINT_IN_PROCESS, since a mutant of server/src/lintCli never
 // reaches the bundle. test/cli/inProcess.test.ts checks that the two give the same results.
-import { spawn } from 'node:child_process';
 import { isolatedAwsEnv, replaceEnv } from './awsEnv';
-import { LINT } from './lintProcess';
+import { loadAwsFromSource } from './awsFromSource';
+import { lintProcess } from './lintProcess';
 
 /** What a run of the linter left: its exit status and everything it wrote. */
 export interface LintResult {
@@ -32,16 +32,7 @@ export function lint(args: string[], options: LintRunOptions): Promise<LintResul
 
 /** The built linter in a child process. */
 export function lintBuilt(args: string[], { cwd, env = isolatedAwsEnv(), input }: LintRunOptions): Promise<LintResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LINT, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
+  return lintProcess(args, cwd, env, input);
 }
 
 /** One in-process run at a time: each takes over process.env for its duration. */
@@ -50,9 +41,8 @@ let running: Promise<unknown> = Promise.resolve();
 /** The source's runLint in this process. */
 export function lintSource(args: string[], { cwd, env = isolatedAwsEnv(), input }: LintRunOptions): Promise<LintResult> {
   const run = running.then(async () => {
-    const { runLint } = await import('../../server/src/lintCli/run');
-    const aws = await import('../../server/src/catalog/awsBundle');
-    (await import('../../server/src/catalog/lazyAwsCatalog')).setAwsBundleLoader(() => aws);
+    const { runLint, crashReport } = await import('../../server/src/lintCli/run');
+    await loadAwsFromSource();
     let stdout = '';
     let stderr = '';
     const saved = { ...process.env };
@@ -66,8 +56,7 @@ export function lintSource(args: string[], { cwd, env = isolatedAwsEnv(), input 
       });
       return { status, stdout, stderr };
     } catch (error) {
-      // As main.ts reports a run that threw.
-      stderr += `ecs-taskdef-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+      stderr += crashReport(error);
       return { status: 2, stdout, stderr };
     } finally {
       replaceEnv(saved);

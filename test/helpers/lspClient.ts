@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { isolatedAwsEnv, replaceEnv } from './awsEnv';
+import { loadAwsFromSource } from './awsFromSource';
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = join(__dirname, '../../server/out/server.js');
@@ -146,8 +147,7 @@ async function serverInProcess(env: NodeJS.ProcessEnv): Promise<ServerTransport>
   replaceEnv(env);
   // As cli.ts does for the server's process.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const aws = await import('../../server/src/catalog/awsBundle');
-  (await import('../../server/src/catalog/lazyAwsCatalog')).setAwsBundleLoader(() => aws);
+  await loadAwsFromSource();
   const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
   const { startServer } = await import('../../server/src/server');
   const toServer = new PassThrough();

@@ -26,11 +26,6 @@ describe('diffEdit', () => {
     expect(edit('{"a": 1, "b": 2}', '{"a": 1, "b": 3}')).toEqual(['0:0', '0:16', '{"a": 1, "b": 3}']);
   });
 
-  it('inserts and removes blank lines among blank lines, the common start and end never overlapping', () => {
-    expect(edit('a\n\n', 'a\n\n\n')).toEqual(['2:0', '2:0', '\n']);
-    expect(edit('\n\n', '\n')).toEqual(['1:0', '2:0', '']);
-  });
-
   it('inserts and removes whole lines', () => {
     expect(edit('a\nc\n', 'a\nb\nc\n')).toEqual(['1:0', '1:0', 'b\n']);
     expect(edit('a\nb\nc\n', 'a\nc\n')).toEqual(['1:0', '2:0', '']);
@@ -44,9 +39,11 @@ describe('diffEdit', () => {
     expect(edit('a\n', '')).toEqual(['0:0', '1:0', '']);
   });
 
-  it('does not let the common start and end overlap where a line repeats', () => {
+  it('does not let the common start and end overlap where a line repeats, a blank one too', () => {
     expect(edit('a\na\n', 'a\na\na\n')).toEqual(['2:0', '2:0', 'a\n']);
     expect(edit('ab\nab\n', 'ab\n')).toEqual(['1:0', '2:0', '']);
+    expect(edit('a\n\n', 'a\n\n\n')).toEqual(['2:0', '2:0', '\n']);
+    expect(edit('\n\n', '\n')).toEqual(['1:0', '2:0', '']);
   });
 
   it('never ends between a carriage return and its line feed', () => {

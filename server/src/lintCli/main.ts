@@ -1,7 +1,7 @@
 // ecs-taskdef-lint, the process: runLint (run.ts) with this process's directory, stdin and output,
 // and its status as the exit code.
 import { enableCompileCache } from '../compileCache';
-import { runLint } from './run';
+import { crashReport, runLint } from './run';
 import { stdout } from './stdout';
 
 async function readStdin(): Promise<string> {
@@ -22,7 +22,7 @@ runLint(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ecs-taskdef-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(crashReport(error));
     process.exitCode = 2;
   },
 );

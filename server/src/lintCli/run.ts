@@ -32,6 +32,11 @@ export interface LintIo {
   readStdin(): Promise<string>;
 }
 
+/** What stderr says of a run that threw: a bug, not a finding (exit status 2). */
+export function crashReport(error: unknown): string {
+  return `ecs-taskdef-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+}
+
 /** One run of the linter over `argv` (without `node lint.js`): the exit status. */
 export async function runLint(argv: string[], io: LintIo): Promise<number> {
   let args: LintArgs;
