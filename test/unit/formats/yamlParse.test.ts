@@ -1,24 +1,7 @@
 // The YAML adapter's tree, node by node: what every rule, completion and fix of a YAML document stands on.
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../../../server/src/service/document/node';
 import { parseYaml, yamlComments } from '../../../server/src/service/formats/yaml/yamlParse';
-
-/** One line per node, depth-first: its type, the host text it covers, its value, style and expression. */
-function outline(text: string, node: DocNode, depth = 0, lines: string[] = []): string[] {
-  const covered = JSON.stringify(text.slice(node.offset, node.offset + node.length));
-  const value =
-    node.type === 'object' || node.type === 'array' || node.type === 'property' || node.type === 'expression'
-      ? ''
-      : ` = ${JSON.stringify(node.value)}`;
-  const style = node.style ? ` (${node.style})` : '';
-  const expression = node.expression ? ` ${node.expression.syntax}:${node.expression.fn}` : '';
-  lines.push(`${'  '.repeat(depth)}${node.type} ${covered}${value}${style}${expression}`);
-  for (const child of node.children ?? []) {
-    expect(child.parent).toBe(node);
-    outline(text, child, depth + 1, lines);
-  }
-  return lines;
-}
+import { outline } from '../../helpers/outline';
 
 const tree = (text: string) => {
   const parsed = parseYaml(text);
