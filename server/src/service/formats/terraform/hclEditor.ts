@@ -17,7 +17,7 @@ const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
  * directive (in a quoted string and in a heredoc alike), so they are doubled.
  */
 function quote(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
 }
 
 function scalar(value: string | number | boolean, replacing?: DocNode): string {
