@@ -52,6 +52,13 @@ describe('completion in Terraform', () => {
     expect(labels(`${HEAD}  |\n}\n`)).not.toContain('executionRoleArn');
   });
 
+  it('completes the first attribute of a new resource, which tree-sitter cannot read yet', () => {
+    const fresh = 'resource "aws_ecs_task_definition" "web" {\n  netw|\n}\n';
+    expect(accepted(fresh, 'network_mode')).toBe(
+      'resource "aws_ecs_task_definition" "web" {\n  network_mode = "${1|awsvpc,bridge,host,none|}"\n}\n',
+    );
+  });
+
   it('offers only the members not yet present in an object constructor', () => {
     expect(labels(containers('      secrets = [{ name = "A", | }]\n'))).toEqual(['valueFrom']);
   });

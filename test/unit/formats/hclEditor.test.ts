@@ -3,6 +3,7 @@
 // JSON inside a container_definitions heredoc.
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../../server/src/service/document/node';
+import type { ValueSnippet } from '../../../server/src/service/formats/format';
 import { hclEditor as editor } from '../../../server/src/service/formats/terraform/hclEditor';
 import { parseHcl } from '../../../server/src/service/formats/terraform/hclParse';
 
@@ -129,14 +130,14 @@ describe('the text of a value, a key and a member', () => {
   });
 
   it('gives a new member a snippet of its kind, or a default without snippets', () => {
-    const kinds = [
+    const kinds: ValueSnippet[] = [
       { kind: 'string' },
       { kind: 'enum', values: ['a', 'b'] },
       { kind: 'list' },
       { kind: 'object' },
       { kind: 'integer' },
       { kind: 'boolean' },
-    ] as const;
+    ];
     expect(kinds.map((kind) => editor.member('k', kind, true, ''))).toEqual([
       'k = "$1"',
       'k = "${1|a,b|}"',

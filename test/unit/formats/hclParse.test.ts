@@ -239,6 +239,18 @@ describe('broken Terraform', () => {
     ]);
   });
 
+  it('reads a block whose first word is half typed, and reports the word, not the closed block', () => {
+    const text = 'r "a" "b" {\n  netw\n}\n';
+    const parsed = parseHcl(text);
+    expect(problems(text)).toEqual([['netw\n}', '"netw" is not valid HCL here.']]);
+    // The body is an object under resource → a → b, where completion offers the block's attributes.
+    expect(outline(text, parsed.roots[0]).slice(-2)).toEqual(['            string "\\"b\\"" = "b"', '            object "{\\n  netw\\n}"']);
+    expect(problems('r "a" "b" {\n  family = "web"\n  netw\n}\n')).toEqual([['netw\n}', '"netw" is not valid HCL here.']]);
+    expect(problems('r "a" "b" {\n  x = "}"\n  y = [\n').map(([, message]) => message)).toEqual([
+      'This block is never closed: a "}" is missing.',
+    ]);
+  });
+
   it('names a missing token where it goes, and quotes at most 40 characters of the first line of what is not HCL', () => {
     expect(problems('a = [1, 2\n')).toEqual([['', '"]" is missing here.']]);
     const text = 'x = 1\nthis is definitely not valid hcl at all, a long line of it\nb = 1\n';

@@ -67,9 +67,11 @@ export function parseHcl(text: string): ParsedDocument {
     tree.delete();
   }
   const converter = new Converter(text);
-  // Around an error tree-sitter may give no body at all: the root itself is the ERROR node.
-  const body = syntax.type === 'ERROR' ? syntax : syntax.children.find((c) => c.type === 'body');
-  const root = converter.body(body, 0, text.length);
+  // Around an error tree-sitter may give no body: the root is the ERROR node, or holds one beside
+  // the body or instead of it (`resource "a" "b" {` and a half-typed first word).
+  const top = syntax.type === 'ERROR' ? [syntax] : syntax.children;
+  const items = top.flatMap((c) => (c.type === 'body' ? c.children : c.type === 'ERROR' ? [c] : []));
+  const root = converter.body({ type: 'body', start: 0, end: text.length, named: true, missing: false, children: items }, 0, text.length);
   converter.collectProblems(syntax);
   const document: ParsedDocument = { text, format: 'terraform', roots: [root], problems: converter.problems };
   commentsOf.set(document, converter.comments);
@@ -109,8 +111,11 @@ function read(cursor: TreeCursor): Syntax {
 class Converter {
   readonly problems: SyntaxProblem[] = [];
   readonly comments: Comment[] = [];
-  /** Where the `{` of each block rebuilt from an ERROR node is (its `}` is missing). */
-  private readonly unclosed: number[] = [];
+  /**
+   * Each block rebuilt from an ERROR node: where its `{` is, and where what recovery could not read
+   * starts when the block is closed after all (`resource "a" "b" {`, a half-typed word, `}`).
+   */
+  private readonly rebuilt: { brace: number; closed: boolean; unread: number }[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -148,7 +153,7 @@ class Converter {
         const block: Syntax = { ...body, type: 'block', start: item.start, children: [...children.slice(i, j + 1), body] };
         const property = this.block(block);
         if (property) found.push(property);
-        this.unclosed.push(children[j].start);
+        this.rebuilt.push({ brace: children[j].start, closed: closes(this.text, children[j].start, end), unread: rest[0]?.start ?? end });
         break;
       }
     }
@@ -401,14 +406,15 @@ class Converter {
         continue;
       }
       if (node.type === 'ERROR') {
-        const brace = this.unclosed.find((offset) => offset >= node.start && offset < node.end);
-        if (brace !== undefined) {
-          this.problems.push({ offset: brace, length: 1, message: 'This block is never closed: a "}" is missing.' });
+        const block = this.rebuilt.find(({ brace }) => brace >= node.start && brace < node.end);
+        if (block && !block.closed) {
+          this.problems.push({ offset: block.brace, length: 1, message: 'This block is never closed: a "}" is missing.' });
         } else {
-          const token = this.source(node).split('\n')[0].slice(0, 40);
+          const start = block ? block.unread : node.start;
+          const token = this.text.slice(start, node.end).split('\n')[0].slice(0, 40);
           this.problems.push({
-            offset: node.start,
-            length: Math.max(1, node.end - node.start),
+            offset: start,
+            length: Math.max(1, node.end - start),
             message: `"${token}" is not valid HCL here.`,
           });
         }
@@ -418,6 +424,8 @@ class Converter {
         // A block's missing `}` is reported at its `{`, where the user can see what is not closed.
         const block = ancestors[ancestors.length - 2];
         const open = node.type === '}' && block?.type === 'block' ? block.children.find((c) => c.type === 'block_start') : undefined;
+        // Recovery may take the `}` into an ERROR before it and then miss one: the ERROR is what is wrong.
+        if (open && closes(this.text, open.start, block.end)) continue;
         if (open) this.problems.push({ offset: open.start, length: 1, message: 'This block is never closed: a "}" is missing.' });
         else this.problems.push({ offset: node.start, length: 0, message: `"${node.type}" is missing here.` });
         continue;
@@ -428,6 +436,19 @@ class Converter {
     this.comments.sort((a, b) => a.offset - b.offset);
     this.problems.sort((a, b) => a.offset - b.offset);
   }
+}
+
+/** Whether the `{` at `open` is closed before `end`, counting braces outside quoted strings. */
+function closes(text: string, open: number, end: number): boolean {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < end && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return true;
+  }
+  return false;
 }
 
 function property(key: Node, value: Node | undefined, range: { start: number; end: number }, colonOffset?: number): Node {
