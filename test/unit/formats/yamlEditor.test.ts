@@ -116,6 +116,22 @@ describe('removeAt', () => {
     expect(yamlEditor.removeAt(text, 0, ['l', 0, 'name'])).toBe('l:\n  - value: x\n');
   });
 
+  it('keeps the outer dash when an item of a list written inside a list item goes (`- - a`)', () => {
+    expect(yamlEditor.removeAt('x:\n  - - a\n    - b\n  - c\n', 0, ['x', 0, 0])).toBe('x:\n  - - b\n  - c\n');
+    expect(yamlEditor.removeAt('x:\n  - - a\n    - b\n', 0, ['x', 0, 1])).toBe('x:\n  - - a\n');
+    expect(yamlEditor.removeAt('- - - a\n    - b\n  - c\n', 0, [0, 0, 0])).toBe('- - - b\n  - c\n');
+    expect(yamlEditor.removeAt('x:\n  - - a\n  - c\n', 0, ['x', 0, 0])).toBe('x:\n  - []\n  - c\n');
+    // A number's minus sign is no dash.
+    expect(yamlEditor.removeAt('x:\n  - - -1\n    - 2\n', 0, ['x', 0, 0])).toBe('x:\n  - - 2\n');
+    expect(yamlEditor.removeAt('x:\n  - -1\n  - 2\n', 0, ['x', 0])).toBe('x:\n  - 2\n');
+  });
+
+  it('leaves [] or {} behind the last entry of a text that ends without a line break, and nothing after it', () => {
+    expect(yamlEditor.removeAt('x:\n  - a', 0, ['x', 0])).toBe('x: []');
+    expect(yamlEditor.removeAt('x:\n  a: 1', 0, ['x', 'a'])).toBe('x: {}');
+    expect(yamlEditor.removeAt('x:\n  - - a', 0, ['x', 0, 0])).toBe('x:\n  - []');
+  });
+
   it('leaves [] behind a key written with a space before its colon', () => {
     expect(yamlEditor.removeAt('l :\n  - x\nafter: 1\n', 0, ['l', 0])).toBe('l : []\nafter: 1\n');
   });

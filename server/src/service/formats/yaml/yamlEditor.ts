@@ -60,6 +60,12 @@ function lineEndOf(text: string, offset: number): number {
   return end === -1 ? text.length : end + 1;
 }
 
+/** What follows the line that holds `offset`, from its line break on (nothing when it is the text's last line). */
+function afterLine(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? '' : eolOf(text) + text.slice(end + 1);
+}
+
 function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
@@ -123,11 +129,19 @@ function removeAt(text: string, root: number, path: Path): string | undefined {
     // The last entry of a block collection: the collection becomes an empty flow one after its key.
     const key = container.parent.children![0];
     const keyEnd = text.indexOf(':', key.offset + key.length) + 1;
-    return `${text.slice(0, keyEnd)} ${container.type === 'array' ? '[]' : '{}'}${text.slice(lineEndOf(text, end - 1) - 1).replace(/^\r?\n?/, eolOf(text))}`;
+    return `${text.slice(0, keyEnd)} ${container.type === 'array' ? '[]' : '{}'}${afterLine(text, end - 1)}`;
   }
   // Block style: the entry's whole lines go (for a list item, from its dash).
   const from = node.parent.type === 'property' && !startsLine(text, target.offset) ? target.offset : lineStartOf(text, target.offset);
-  const dash = container.type === 'array' ? text.lastIndexOf('-', target.offset) : -1;
+  // The item's own dash: before its first character (which may be a number's minus sign).
+  const dash = container.type === 'array' ? text.lastIndexOf('-', target.offset - 1) : -1;
+  if (dash >= 0 && text.slice(lineStartOf(text, dash), dash).trim() !== '') {
+    // An item behind the dash of the item it is in (`- - a`, a list in a list written compactly):
+    // the next item moves up into its place, or `[]` is left when it was the only one.
+    const next = siblings[siblings.indexOf(target) + 1];
+    if (next) return text.slice(0, dash) + text.slice(text.lastIndexOf('-', next.offset - 1));
+    return `${text.slice(0, dash)}[]${afterLine(text, end - 1)}`;
+  }
   const start = dash >= 0 && startsLine(text, dash) ? lineStartOf(text, dash) : from;
   // A key with more than indentation before it on its line (the first key of a list item,
   // `- name: x`, behind its dash): the next key moves up into its place.
