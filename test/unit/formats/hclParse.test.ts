@@ -1,6 +1,8 @@
 // The Terraform adapter's tree, node by node (server/src/service/formats/terraform/hclParse.ts):
 // what every rule, completion and fix of a .tf file stands on. Each case is a whole tree, so a
 // changed range, value or nesting shows as the line that differs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_HCL_LENGTH } from '../../../server/src/service/formats/limits';
 import { hclComments, parseHcl } from '../../../server/src/service/formats/terraform/hclParse';
@@ -253,6 +255,11 @@ describe('broken Terraform', () => {
 
   it('names a missing token where it goes, and quotes at most 40 characters of the first line of what is not HCL', () => {
     expect(problems('a = [1, 2\n')).toEqual([['', '"]" is missing here.']]);
+    expect(problems('a = "wor').map(([, message]) => message)).toEqual(['The closing quote of this string is missing here.']);
+    expect(problems('a = <<-EOF\n').map(([, message]) => message)).toEqual(["The heredoc's end marker is missing here."]);
+    const worker = readFileSync(join(__dirname, '../../fixtures/formats/worker.tf'), 'utf8');
+    const halfTyped = worker.slice(0, worker.indexOf('requires_compatibilities = [') + 'requires_compatibilities = ['.length);
+    expect(problems(halfTyped).map(([, message]) => message)).toContain('A name or a value is missing here.');
     const text = 'x = 1\nthis is definitely not valid hcl at all, a long line of it\nb = 1\n';
     expect(parseHcl(text).problems.map((p) => p.message)).toEqual(['"this is definitely not valid hcl at all," is not valid HCL here.']);
   });

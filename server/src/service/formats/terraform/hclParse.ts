@@ -35,6 +35,16 @@ const JSON_ATTRIBUTES = new Set(['container_definitions']);
 /** Functions whose result is their argument as the provider sees it. */
 const TRANSPARENT_FUNCTIONS = new Set(['jsonencode']);
 
+/**
+ * What a user reads for a token recovery found missing, by the grammar's name for it; punctuation
+ * (`]`, `)`, `}`) is named as it is written.
+ */
+const MISSING: Record<string, string> = {
+  quoted_template_end: 'The closing quote of this string',
+  heredoc_identifier: "The heredoc's end marker",
+  identifier: 'A name or a value',
+};
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Node = Mutable<DocNode>;
 
@@ -427,7 +437,7 @@ class Converter {
         // Recovery may take the `}` into an ERROR before it and then miss one: the ERROR is what is wrong.
         if (open && closes(this.text, open.start, block.end)) continue;
         if (open) this.problems.push({ offset: open.start, length: 1, message: 'This block is never closed: a "}" is missing.' });
-        else this.problems.push({ offset: node.start, length: 0, message: `"${node.type}" is missing here.` });
+        else this.problems.push({ offset: node.start, length: 0, message: `${MISSING[node.type] ?? `"${node.type}"`} is missing here.` });
         continue;
       }
       const below = [...ancestors, node];
